@@ -1,0 +1,17 @@
+package dev.kiroku.jointuse;
+
+import dev.kiroku.platform.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void importsNoOtherServiceAndNeverExposesEntitiesThroughRest() {
+        ArchitectureRules.checkService("dev.kiroku.jointuse");
+    }
+
+    @Test
+    void platformModulesImportNoService() {
+        ArchitectureRules.checkPlatform();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kiroku.platform.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * A real SMTP server (GreenMail, in the test JVM) on a free port; the Quarkus mailer is pointed at it and really
+ * sends. Test classes receive it in a field annotated {@link InjectGreenMail}.
+ */
+public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
+
+    private GreenMail greenMail;
+
+    @Override
+    public Map<String, String> start() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return Map.of(
+                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.tls", "false",
+                "quarkus.mailer.start-tls", "DISABLED");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(greenMail,
+                new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    /** Marks the {@link GreenMail} field a test class wants. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface InjectGreenMail {
+    }
+}

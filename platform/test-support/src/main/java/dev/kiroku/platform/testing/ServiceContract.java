@@ -1,0 +1,168 @@
+package dev.kiroku.platform.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * The conventions every Kiroku service keeps, checked against the running service with real PostgreSQL and real
+ * Keycloak tokens. A service's test extends it, is annotated {@code @QuarkusTest}, and declares the global test
+ * resources {@link EmbeddedPostgresResource} and {@link KeycloakResource}.
+ */
+public abstract class ServiceContract {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** The service's name, also its path segment: {@code /api/v1/<service>/caller}. */
+    protected abstract String service();
+
+    /** A real Keycloak token whose roles the caller endpoint allows. */
+    protected abstract String allowedToken();
+
+    /** The username (or service-account name) behind {@link #allowedToken()}. */
+    protected abstract String allowedUsername();
+
+    /** A real Keycloak token with Kiroku roles the caller endpoint refuses. */
+    protected abstract String deniedToken();
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    protected String callerPath() {
+        return "/api/v1/" + service() + "/caller";
+    }
+
+    @Test
+    void answersTheCallerWithARealKeycloakTokenOfAnAllowedRole() {
+        given().auth().oauth2(allowedToken())
+                .when().get(callerPath())
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("service", equalTo(service()))
+                .body("username", equalTo(allowedUsername()))
+                .body("roles", not(hasItem("offline_access")))
+                .body("expiresAt", notNullValue());
+    }
+
+    @Test
+    void refusesARealKeycloakTokenOfAWrongRoleWithA403Problem() {
+        given().auth().oauth2(deniedToken())
+                .when().get(callerPath())
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:kiroku:problem:forbidden"))
+                .body("status", is(403))
+                .body("instance", equalTo(callerPath()))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void refusesARequestWithoutTokenWithA401ProblemAndABearerChallenge() {
+        given().when().get(callerPath())
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", equalTo("urn:kiroku:problem:unauthenticated"))
+                .body("status", is(401));
+    }
+
+    @Test
+    void refusesAGarbageTokenWithA401Problem() {
+        given().auth().oauth2("not.a.token")
+                .when().get(callerPath())
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:kiroku:problem:unauthenticated"));
+    }
+
+    @Test
+    void answersAnUnknownApiPathWithA404Problem() {
+        given().auth().oauth2(allowedToken())
+                .when().get("/api/v1/" + service() + "/no-such-thing")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:kiroku:problem:not-found"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void answersAWrongMethodWithA405Problem() {
+        given().auth().oauth2(allowedToken())
+                .when().delete(callerPath())
+                .then().statusCode(405)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:kiroku:problem:method-not-allowed"));
+    }
+
+    @Test
+    void answersAnUnproducibleMediaTypeWithA406Problem() {
+        given().auth().oauth2(allowedToken()).accept("application/pdf")
+                .when().get(callerPath())
+                .then().statusCode(406)
+                .body("type", equalTo("urn:kiroku:problem:not-acceptable"));
+    }
+
+    @Test
+    void echoesAGivenRequestIdAndMintsOneOtherwise() {
+        given().auth().oauth2(allowedToken()).header("X-Request-Id", "ticket-4711")
+                .when().get(callerPath())
+                .then().statusCode(200).header("X-Request-Id", "ticket-4711");
+        given().header("X-Request-Id", "bad id with spaces\nand a newline")
+                .when().get(callerPath())
+                .then().statusCode(401)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void reportsLiveAndReadyWithTheDatabaseChecked() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void servesTheSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void publishesAnOpenApiContractWhereEveryOperationHasASummaryAndItsErrorResponses() {
+        JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(spec.getString("info.title")).startsWith("Kiroku ");
+        assertThat(spec.getString("info.version")).isNotBlank();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String where = method.toUpperCase() + " " + path;
+            assertThat(operation.get("summary")).as("summary of " + where).isNotNull();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            assertThat(responses).as("responses of " + where).containsKeys("401", "403");
+            assertThat(responses.keySet()).as("success response of " + where).anyMatch(code -> code.startsWith("2"));
+        }));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kiroku.platform.web;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+
+/**
+ * Problems for what fails outside JAX-RS: authentication at the HTTP layer (bad, expired or forged tokens, the
+ * {@code /api/*} permission), bodies over the size limit, failures of plain Vert.x routes (the gateway proxy), and
+ * paths no route serves. JAX-RS failures are answered by {@link ProblemExceptionMappers}.
+ */
+@ApplicationScoped
+public class HttpProblemHandlers {
+
+    private static final Logger LOG = Logger.getLogger(HttpProblemHandlers.class);
+    static final String BEARER_CHALLENGE = "Bearer";
+    static final String API_PATHS = "/api/*";
+
+    private final ProblemWriter writer;
+
+    public HttpProblemHandlers(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route(API_PATHS).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::requireAuthentication);
+        router.route().order(Integer.MAX_VALUE).handler(this::onNoRoute);
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        String requestId = RequestIds.of(ctx.request());
+        String path = ctx.request().path();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationCompletionException) {
+            writer.write(ctx, problem(401, "A valid bearer token is required", path, requestId),
+                    Map.of("WWW-Authenticate", BEARER_CHALLENGE));
+            return;
+        }
+        if (failure instanceof ForbiddenException) {
+            writer.write(ctx, problem(403, "The token's roles do not allow this operation", path, requestId), Map.of());
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(failure, "Unhandled failure answering %s %s", ctx.request().method(), ctx.normalizedPath());
+            writer.write(ctx, problem(500, "An unexpected error occurred; quote the request id when reporting it",
+                    path, requestId), Map.of());
+            return;
+        }
+        writer.write(ctx, problem(status, detailFor(status), path, requestId), Map.of());
+    }
+
+    /**
+     * Every {@code /api/**} request needs an authenticated caller. Authentication is proactive, so by now a bad token
+     * has already failed (→ {@link #onFailure}); what is left anonymous here came without any token.
+     */
+    private void requireAuthentication(RoutingContext ctx) {
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
+            if (identity != null && !identity.isAnonymous()) {
+                ctx.next();
+            } else {
+                writer.write(ctx, problem(401, "A valid bearer token is required", ctx.request().path(),
+                        RequestIds.of(ctx.request())), Map.of("WWW-Authenticate", BEARER_CHALLENGE));
+            }
+        }, ctx::fail);
+    }
+
+    private void onNoRoute(RoutingContext ctx) {
+        writer.write(ctx, problem(404, "No resource at this path", ctx.request().path(), RequestIds.of(ctx.request())),
+                Map.of());
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 413 -> "The request body exceeds the size limit";
+            case 405 -> "This method is not allowed on this resource";
+            case 404 -> "No resource at this path";
+            default -> ProblemType.titleForStatus(status);
+        };
+    }
+
+    static Problem problem(int status, String detail, String instance, String requestId) {
+        return new Problem(ProblemType.forStatus(status), ProblemType.titleForStatus(status), status, detail, instance,
+                requestId, null, null);
+    }
+}

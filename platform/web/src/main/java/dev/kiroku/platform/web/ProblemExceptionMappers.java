@@ -1,0 +1,188 @@
+package dev.kiroku.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every exception that leaves a JAX-RS resource to an RFC 9457 problem. Details are written for clients:
+ * never a stack trace, a class name, SQL or an exception message of a library.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    private final ProblemWriter writer;
+
+    public ProblemExceptionMappers(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return writer.response(e.toProblem(request.path(), RequestIds.of(request)), e.headers());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return generic(403, "The token's roles do not allow this operation", request, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        boolean returnValue = e.getConstraintViolations().stream().anyMatch(v -> isReturnValue(v.getPropertyPath()));
+        if (returnValue) {
+            LOG.error("A response failed its own validation constraints");
+            return generic(500, "An unexpected error occurred; quote the request id when reporting it", request, Map.of());
+        }
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(ProblemExceptionMappers::violation)
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        Problem problem = new Problem(ProblemType.VALIDATION, "Request is not valid", 400,
+                violations.size() == 1 ? "1 field is not valid" : violations.size() + " fields are not valid",
+                request.path(), RequestIds.of(request), violations, null);
+        return writer.response(problem, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        String detail = "The request body is not valid JSON";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            violations.add(Problem.Violation.of(field, "body", "has a value of the wrong type or format"));
+            detail = "The request body does not match the expected structure";
+        }
+        Problem problem = new Problem(ProblemType.BAD_REQUEST, "Malformed request body", 400, detail, request.path(),
+                RequestIds.of(request), violations, null);
+        return writer.response(problem, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request);
+        }
+        if (status >= 500) {
+            LOG.errorf(e, "Server error answering %s %s", request.method(), request.path());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (original != null) {
+            for (String name : List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE)) {
+                String value = original.getHeaderString(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+        }
+        return generic(status, detailFor(status), request, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unhandled exception answering %s %s", request.method(), request.path());
+        return generic(500, "An unexpected error occurred; quote the request id when reporting it", request, Map.of());
+    }
+
+    private Response unauthenticated(HttpServerRequest request) {
+        return generic(401, "A valid bearer token is required", request,
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, HttpProblemHandlers.BEARER_CHALLENGE));
+    }
+
+    private Response generic(int status, String detail, HttpServerRequest request, Map<String, String> headers) {
+        return writer.response(HttpProblemHandlers.problem(status, detail, request.path(), RequestIds.of(request)),
+                headers);
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed";
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 413 -> "The request body exceeds the size limit";
+            case 415 -> "The request's content type is not supported here";
+            default -> status >= 500 ? "An unexpected error occurred; quote the request id when reporting it"
+                    : ProblemType.titleForStatus(status);
+        };
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.request.counterparty.address} → field {@code counterparty.address} in {@code body}. */
+    static Problem.Violation violation(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        String in = "body";
+        Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
+                case PARAMETER -> in = "parameter";
+                default -> {
+                    if (node.isInIterable() && field.length() > 0) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getName() != null) {
+                        if (field.length() > 0) {
+                            field.append('.');
+                        }
+                        field.append(node.getName());
+                    }
+                    in = "body";
+                }
+            }
+        }
+        if (field.length() == 0) {
+            // a query, path or header parameter: name it by the parameter itself
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    field.append(node.getName());
+                }
+            }
+        }
+        return new Problem.Violation(field.toString(), in, v.getMessage(), null);
+    }
+}
