@@ -1,0 +1,126 @@
+package dev.kiroku.gateway.routing;
+
+import dev.kiroku.platform.web.Problem;
+import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.RequestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Routes every configured prefix to its service with Vert.x HTTP Proxy on Quarkus' own Vert.x: bodies stream in
+ * both directions, hop-by-hop headers are dropped, the bearer token and the request id are forwarded so that each
+ * service checks the token again. Anonymous {@code /api/**} calls never reach a service (the platform answers 401
+ * first). A service that is down answers a 502 problem, one that is too slow a 504 problem.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    /** After the platform's authentication check, before JAX-RS and the fallback 404. */
+    private static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1;
+
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+
+    public ProxyRoutes(GatewayConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        config.backends().forEach((name, backend) -> {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setMaxPoolSize(config.maxPoolSize())
+                    .setConnectTimeout((int) backend.connectTimeout().toMillis())
+                    .setKeepAlive(true));
+            URI url = backend.url();
+            int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+            SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                            .setServer(origin)
+                            .setConnectTimeout(backend.connectTimeout().toMillis())
+                            .setIdleTimeout(backend.timeout().toMillis())))
+                    .addInterceptor(new BackendFailures(name));
+            ProxyHandler handler = ProxyHandler.create(proxy);
+            for (String prefix : backend.prefixes()) {
+                String exact = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+                router.route(exact).order(ORDER).handler(handler);
+                router.route(exact + "/*").order(ORDER).handler(handler);
+            }
+            LOG.infof("Routing %s to %s (%s)", backend.prefixes(), name, url);
+        });
+    }
+
+    /** Turns a failed call to a service into a problem response instead of a bare 502 or a hang. */
+    private final class BackendFailures implements ProxyInterceptor {
+
+        private final String backend;
+
+        BackendFailures(String backend) {
+            this.backend = backend;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                boolean timedOut = isTimeout(failure);
+                int status = timedOut ? 504 : 502;
+                LOG.warnf("Service %s %s: %s", backend, timedOut ? "timed out" : "unreachable",
+                        failure.getClass().getSimpleName());
+                String path = context.request().proxiedRequest().path();
+                Problem problem = new Problem(ProblemType.forStatus(status), ProblemType.titleForStatus(status), status,
+                        timedOut ? "The " + backend + " service did not answer in time"
+                                : "The " + backend + " service is not reachable; retry later",
+                        path, RequestIds.of(context.request().proxiedRequest()), null, null);
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", ProblemWriter.MEDIA_TYPE)
+                        .putHeader("Cache-Control", "no-store")
+                        .setBody(Body.body(Buffer.buffer(serialise(problem))));
+                return Future.succeededFuture(response);
+            });
+        }
+
+        private boolean isTimeout(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException
+                        || t instanceof io.netty.handler.timeout.TimeoutException
+                        || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timeout period"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String serialise(Problem problem) {
+            try {
+                return json.writeValueAsString(problem);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kiroku.gateway;
+
+import dev.kiroku.platform.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void importsNoServiceAndNeverExposesEntitiesThroughRest() {
+        ArchitectureRules.checkService("dev.kiroku.gateway");
+    }
+
+    @Test
+    void platformModulesImportNoService() {
+        ArchitectureRules.checkPlatform();
+    }
+}
