@@ -1,18 +1,23 @@
 package dev.kiroku.platform.web;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Problems for what fails outside JAX-RS: authentication at the HTTP layer (bad, expired or forged tokens, the
@@ -27,13 +32,17 @@ public class HttpProblemHandlers {
     static final String API_PATHS = "/api/*";
 
     private final ProblemWriter writer;
+    private final long maxBodySize;
 
-    public HttpProblemHandlers(ProblemWriter writer) {
+    public HttpProblemHandlers(ProblemWriter writer,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.writer = writer;
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversizedBody);
         router.route(API_PATHS).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::requireAuthentication);
         router.route().order(Integer.MAX_VALUE).handler(this::onNoRoute);
     }
@@ -60,6 +69,34 @@ public class HttpProblemHandlers {
             return;
         }
         writer.write(ctx, problem(status, detailFor(status), path, requestId), Map.of());
+    }
+
+    /**
+     * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused before it is read. Quarkus's
+     * own check (route order {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) would answer a bare 413 without a body;
+     * this one answers the problem and, like Quarkus, closes an HTTP/1 connection since the unread body cannot be
+     * skipped. A client that sent {@code Expect: 100-continue} gets the problem before it sends the body.
+     */
+    private void refuseOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || !exceedsLimit(length)) {
+            ctx.next();
+            return;
+        }
+        Map<String, String> headers = Map.of();
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            headers = Map.of(HttpHeaders.CONNECTION.toString(), "close");
+            ctx.response().endHandler(ignored -> ctx.request().connection().close());
+        }
+        writer.write(ctx, problem(413, detailFor(413), ctx.request().path(), RequestIds.of(ctx.request())), headers);
+    }
+
+    private boolean exceedsLimit(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodySize;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

@@ -48,8 +48,9 @@ public record Problem(
     /**
      * One violated field or rule.
      *
-     * @param field   JSON path of the field, e.g. {@code counterparty.address}
-     * @param in      where the field is: body, query, path or header
+     * @param field   JSON path of the field, e.g. {@code counterparty.address}, or the name of a query, path, header
+     *                or cookie parameter; absent when the body as a whole is wrong (e.g. missing)
+     * @param in      where the field is: body, query, path, header or cookie
      * @param message what is wrong, in words a client can show
      * @param rule    the legal rule the field violates, when a rule of law is the reason
      */

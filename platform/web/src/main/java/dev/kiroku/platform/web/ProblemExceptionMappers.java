@@ -2,6 +2,7 @@ package dev.kiroku.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -10,15 +11,28 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestMatrix;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +81,7 @@ public class ProblemExceptionMappers {
         }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(ProblemExceptionMappers::violation)
-                .sorted(Comparator.comparing(Problem.Violation::field))
+                .sorted(Comparator.comparing(Problem.Violation::field, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         Problem problem = new Problem(ProblemType.VALIDATION, "Request is not valid", 400,
                 violations.size() == 1 ? "1 field is not valid" : violations.size() + " fields are not valid",
@@ -89,6 +103,15 @@ public class ProblemExceptionMappers {
         Problem problem = new Problem(ProblemType.BAD_REQUEST, "Malformed request body", 400, detail, request.path(),
                 RequestIds.of(request), violations, null);
         return writer.response(problem, Map.of());
+    }
+
+    /**
+     * A value of the wrong JSON type or format. Declared for the specific type because Quarkus REST's built-in
+     * mapper for it would otherwise win over {@link #unreadableJson} and answer plain JSON.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
     }
 
     @ServerExceptionMapper
@@ -151,16 +174,20 @@ public class ProblemExceptionMappers {
         return false;
     }
 
-    /** {@code create.request.counterparty.address} → field {@code counterparty.address} in {@code body}. */
+    /**
+     * {@code create.request.counterparty.address} → field {@code counterparty.address} in {@code body};
+     * {@code list.limit} of a {@code @QueryParam("limit")} → field {@code limit} in {@code query}. A violation of the
+     * body as a whole (e.g. a missing body) has no field.
+     */
     static Problem.Violation violation(ConstraintViolation<?> v) {
         StringBuilder field = new StringBuilder();
-        String in = "body";
-        Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
-        while (nodes.hasNext()) {
-            Path.Node node = nodes.next();
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
-                case PARAMETER -> in = "parameter";
+                case METHOD -> method = node.as(Path.MethodNode.class);
+                case PARAMETER -> parameter = node.as(Path.ParameterNode.class);
+                case CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
                 default -> {
                     if (node.isInIterable() && field.length() > 0) {
                         field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
@@ -171,18 +198,90 @@ public class ProblemExceptionMappers {
                         }
                         field.append(node.getName());
                     }
-                    in = "body";
                 }
             }
         }
-        if (field.length() == 0) {
-            // a query, path or header parameter: name it by the parameter itself
-            for (Path.Node node : v.getPropertyPath()) {
-                if (node.getKind() == ElementKind.PARAMETER) {
-                    field.append(node.getName());
+        Source source = method == null || parameter == null ? Source.BODY
+                : Source.of(v.getRootBeanClass(), method, parameter);
+        if (source.name() != null && field.length() == 0) {
+            field.append(source.name());
+        }
+        return new Problem.Violation(field.length() == 0 ? null : field.toString(), source.in(), v.getMessage(), null);
+    }
+
+    /** Where a resource method parameter comes from: its JAX-RS annotation, or the body when it has none. */
+    private record Source(String in, String name) {
+
+        static final Source BODY = new Source("body", null);
+
+        static Source of(Class<?> type, Path.MethodNode method, Path.ParameterNode parameter) {
+            Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                Source source = declared(c, method.getName(), types, parameter);
+                for (int i = 0; source == null && i < c.getInterfaces().length; i++) {
+                    source = declared(c.getInterfaces()[i], method.getName(), types, parameter);
+                }
+                if (source != null) {
+                    return source;
                 }
             }
+            return BODY;
         }
-        return new Problem.Violation(field.toString(), in, v.getMessage(), null);
+
+        /** The source declared on this class's own method (generated subclasses redeclare it without annotations). */
+        private static Source declared(Class<?> c, String name, Class<?>[] types, Path.ParameterNode parameter) {
+            Method declared;
+            try {
+                declared = c.getDeclaredMethod(name, types);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+            int index = parameter.getParameterIndex();
+            Annotation[][] annotations = declared.getParameterAnnotations();
+            if (index < 0 || index >= annotations.length) {
+                return null;
+            }
+            String javaName = parameter.getName();
+            for (Annotation a : annotations[index]) {
+                Source source = annotatedBy(a, javaName);
+                if (source != null) {
+                    return source;
+                }
+            }
+            return null;
+        }
+
+        private static Source annotatedBy(Annotation a, String javaName) {
+            if (a instanceof QueryParam q) {
+                return new Source("query", q.value());
+            } else if (a instanceof RestQuery q) {
+                return new Source("query", orJavaName(q.value(), javaName));
+            } else if (a instanceof PathParam p) {
+                return new Source("path", p.value());
+            } else if (a instanceof RestPath p) {
+                return new Source("path", orJavaName(p.value(), javaName));
+            } else if (a instanceof MatrixParam m) {
+                return new Source("path", m.value());
+            } else if (a instanceof RestMatrix m) {
+                return new Source("path", orJavaName(m.value(), javaName));
+            } else if (a instanceof HeaderParam h) {
+                return new Source("header", h.value());
+            } else if (a instanceof RestHeader h) {
+                return new Source("header", orJavaName(h.value(), javaName));
+            } else if (a instanceof CookieParam c) {
+                return new Source("cookie", c.value());
+            } else if (a instanceof RestCookie c) {
+                return new Source("cookie", orJavaName(c.value(), javaName));
+            } else if (a instanceof FormParam f) {
+                return new Source("body", f.value());
+            } else if (a instanceof RestForm f) {
+                return new Source("body", orJavaName(f.value(), javaName));
+            }
+            return null;
+        }
+
+        private static String orJavaName(String value, String javaName) {
+            return value == null || value.isEmpty() ? javaName : value;
+        }
     }
 }
