@@ -42,7 +42,7 @@ public class PersistenceProblemMappers {
     }
 
     /** What kind of database failure a throwable is, judged by its cause chain. */
-    static Failure classify(Throwable e) {
+    public static Failure classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.net.ConnectException) {
@@ -55,7 +55,8 @@ public class PersistenceProblemMappers {
         return Failure.OTHER;
     }
 
-    private Response answer(Failure failure, Throwable e, HttpServerRequest request) {
+    /** The problem response for a database failure of the given kind. */
+    public Response answer(Failure failure, Throwable e, HttpServerRequest request) {
         String path = request.path();
         String requestId = RequestIds.of(request);
         return switch (failure) {
@@ -77,5 +78,6 @@ public class PersistenceProblemMappers {
         };
     }
 
-    enum Failure { UNAVAILABLE, CONCURRENT_UPDATE, OTHER }
+    /** Kinds of database failure, by what a client can do about them. */
+    public enum Failure { UNAVAILABLE, CONCURRENT_UPDATE, OTHER }
 }
