@@ -161,7 +161,10 @@ public abstract class ServiceContract {
             assertThat(operation.get("summary")).as("summary of " + where).isNotNull();
             @SuppressWarnings("unchecked")
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            assertThat(responses).as("responses of " + where).containsKeys("401", "403");
+            boolean isPublic = path.startsWith("/public/") && java.util.List.of().equals(operation.get("security"));
+            if (!isPublic) {
+                assertThat(responses).as("responses of " + where).containsKeys("401", "403");
+            }
             assertThat(responses.keySet()).as("success response of " + where).anyMatch(code -> code.startsWith("2"));
         }));
     }

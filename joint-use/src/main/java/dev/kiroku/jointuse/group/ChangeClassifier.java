@@ -1,0 +1,45 @@
+package dev.kiroku.jointuse.group;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** Compares the definition in force with a proposed one and names every {@link ChangeKind} the proposal touches. */
+public final class ChangeClassifier {
+
+    private ChangeClassifier() {
+    }
+
+    /**
+     * @param responsiblePartyReplaced the requester's statement that another entity becomes responsible; a differing
+     *                                 corporate number says so too
+     */
+    public static Set<ChangeKind> classify(JointUseDefinition current, JointUseDefinition proposed,
+            boolean responsiblePartyReplaced) {
+        Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
+        Party before = current.responsibleParty();
+        Party after = proposed.responsibleParty();
+        boolean otherEntity = responsiblePartyReplaced || (before.corporateNumber() != null
+                && after.corporateNumber() != null && !before.corporateNumber().equals(after.corporateNumber()));
+        if (otherEntity) {
+            kinds.add(ChangeKind.RESPONSIBLE_PARTY_REPLACED);
+        } else if (!before.equals(after)) {
+            kinds.add(ChangeKind.RESPONSIBLE_PARTY_DETAILS);
+        }
+        if (!new HashSet<>(current.purposes()).equals(new HashSet<>(proposed.purposes()))) {
+            kinds.add(ChangeKind.PURPOSES);
+        }
+        if (!new HashSet<>(current.dataItems()).equals(new HashSet<>(proposed.dataItems()))) {
+            kinds.add(ChangeKind.DATA_ITEMS);
+        }
+        if (!current.scope().description().equals(proposed.scope().description())
+                || !new HashSet<>(current.scope().members()).equals(new HashSet<>(proposed.scope().members()))) {
+            kinds.add(ChangeKind.MEMBER_SCOPE);
+        }
+        if (!current.name().equals(proposed.name()) || !Objects.equals(current.statement(), proposed.statement())) {
+            kinds.add(ChangeKind.PRESENTATION);
+        }
+        return kinds;
+    }
+}

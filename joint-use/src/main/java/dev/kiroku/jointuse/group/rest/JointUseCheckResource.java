@@ -1,0 +1,95 @@
+package dev.kiroku.jointuse.group.rest;
+
+import dev.kiroku.jointuse.group.Member;
+import dev.kiroku.jointuse.group.rest.GroupRequests.CheckRequest;
+import dev.kiroku.jointuse.group.service.JointUseGroupService;
+import dev.kiroku.platform.web.KirokuRoles;
+import dev.kiroku.platform.web.Problem;
+import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Other services and systems ask whether a recipient is a joint user, to classify a provision (Art. 27(5)(iii)). */
+@Path("/api/v1/joint-use-checks")
+@Tag(name = "Joint-use checks", description = "Is a counterparty a joint user of a published group?")
+@Produces(MediaType.APPLICATION_JSON)
+public class JointUseCheckResource {
+
+    static final String BASIS = "APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record is "
+            + "required (except for foreign joint users under Art. 28(1), see each match)";
+
+    private final JointUseGroupService service;
+
+    public JointUseCheckResource(JointUseGroupService service) {
+        this.service = service;
+    }
+
+    @Schema(name = "JointUseCheckMatch")
+    record MatchView(UUID groupId, String groupName, int noticeVersion, LocalDate effectiveFrom, Member member,
+                     @Schema(description = "The member is outside Japan: Art. 28 still applies") boolean foreignMember,
+                     String art28Note) {
+    }
+
+    @Schema(name = "JointUseCheckResult")
+    record CheckResult(boolean jointUser, List<MatchView> matches, String basis) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR, KirokuRoles.INGEST})
+    @Operation(summary = "Check whether a counterparty is a joint user",
+            description = "Yes when, on `date`, a published group's notice in force lists the counterparty (by "
+                    + "corporate number, else by name) as a joint user and covers every requested item. Each match "
+                    + "names the group and notice version that makes it so.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CheckRequest.class),
+            examples = @ExampleObject(name = "check", value = Examples.CHECK)))
+    @APIResponse(responseCode = "200", description = "The answer (jointUser false with no matches when not)",
+            content = @Content(schema = @Schema(implementation = CheckResult.class),
+                    examples = @ExampleObject(name = "joint user", value = Examples.CHECK_RESULT)))
+    @APIResponse(responseCode = "400", description = "Neither a name nor a corporate number, or another invalid field",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
+    @APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
+    public CheckResult check(@NotNull @Valid CheckRequest request) {
+        if (isBlank(request.counterpartyName()) && isBlank(request.counterpartyCorporateNumber())) {
+            throw new ProblemException(400, dev.kiroku.platform.web.ProblemType.VALIDATION, "Request is not valid",
+                    "Name the counterparty by name or corporate number")
+                    .withViolation(Problem.Violation.of("counterpartyName", "body",
+                            "counterpartyName or counterpartyCorporateNumber is required"));
+        }
+        List<MatchView> matches = service.check(request.counterpartyName(), request.counterpartyCorporateNumber(),
+                        request.items(), request.date()).stream()
+                .map(m -> new MatchView(m.group().id(), m.notice().definition().name(), m.notice().versionNo(),
+                        m.notice().effectiveFrom(), m.member(), m.member().foreign(),
+                        m.member().foreign() ? GroupViews.ART_28_NOTE : null))
+                .toList();
+        return new CheckResult(!matches.isEmpty(), matches, BASIS);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
