@@ -100,6 +100,14 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void servesPublishedJointUseNoticesWithoutATokenButNothingElse() {
+        given().accept("application/json").when().get("/public/v1/joint-use-notices")
+                .then().statusCode(200).contentType("application/json");
+        given().when().get("/api/v1/joint-use-groups")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void isLiveAndReady() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

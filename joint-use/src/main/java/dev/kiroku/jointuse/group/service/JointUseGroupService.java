@@ -44,7 +44,8 @@ public class JointUseGroupService {
     private final AuditChain audit;
     private final JointUseConfig config;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
 
     public JointUseGroupService(JointUseGroupRepository groups, AuditChain audit, JointUseConfig config,
             ObjectMapper json) {
