@@ -333,6 +333,11 @@ class ServiceConfigurationTest {
             assertThat(URI.create(installation.environment(service).get("QUARKUS_OIDC_TOKEN_ISSUER")).getHost())
                     .as("issuer host of %s", service.name()).isEqualTo(authHost);
         }
+        String swaggerLogin = installation.environment(Repository.services().stream()
+                .filter(s -> s.name().equals("gateway")).findFirst().orElseThrow())
+                .get("KIROKU_GATEWAY_OPENAPI_OIDC_PUBLIC_URL");
+        assertThat(URI.create(swaggerLogin).getHost()).as("the Swagger UI signs in at the public Keycloak")
+                .isEqualTo(authHost);
         for (JsonNode client : installation.realmImport().spec().path("realm").path("clients")) {
             for (JsonNode uri : client.path("redirectUris")) {
                 assertThat(URI.create(uri.asText().replace("*", "x")).getHost())
@@ -420,7 +425,7 @@ class ServiceConfigurationTest {
             for (String route : gateway.gatewayPrefixes()) {
                 assertThat(published).as("route %s is published", route).anySatisfy(p -> assertThat(prefixOf(p, route)).isTrue());
             }
-            for (String route : List.of("/q/swagger-ui/", "/q/openapi")) {
+            for (String route : List.of("/q/swagger-ui/", "/q/openapi", "/openapi/kiroku.json")) {
                 assertThat(published).as("%s is published", route).anySatisfy(p -> assertThat(prefixOf(p, route)).isTrue());
             }
             for (String internal : List.of("/q/health/ready", "/q/metrics", "/q/dev-ui")) {

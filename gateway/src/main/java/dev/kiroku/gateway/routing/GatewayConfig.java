@@ -2,25 +2,39 @@ package dev.kiroku.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The gateway's route table: which path prefixes go to which service, and how long to wait for it. */
+/**
+ * The gateway's tables: where each path prefix goes ({@link #backends()}), who may call it with which methods
+ * ({@link #routes()}), and how often ({@link #rateLimit()}).
+ */
 @ConfigMapping(prefix = "kiroku.gateway")
 public interface GatewayConfig {
 
     /** Services by name. */
     Map<String, Backend> backends();
 
+    /** Access policies by name; the longest matching prefix decides. A routed path without one needs any token. */
+    Map<String, RoutePolicy> routes();
+
     /** Connections kept per service. */
     @WithDefault("100")
     int maxPoolSize();
 
+    RateLimit rateLimit();
+
+    /** Send Strict-Transport-Security (only behind TLS, i.e. in production). */
+    @WithDefault("false")
+    boolean hsts();
+
     interface Backend {
-        /** Base URL of the service, e.g. {@code http://provision-records:8080}. */
+        /** Base URL of the service, e.g. {@code http://provision-records:8081}. */
         URI url();
 
         /** Path prefixes the service owns, e.g. {@code /api/v1/provisions}; each also matches its sub-paths. */
@@ -33,5 +47,46 @@ public interface GatewayConfig {
         /** Longest wait to connect to the service, after which the gateway answers 502. */
         @WithDefault("2S")
         Duration connectTimeout();
+    }
+
+    interface RoutePolicy {
+        /** The path prefix the policy governs (and its sub-paths). */
+        String prefix();
+
+        /** The HTTP methods allowed under it; others are answered 405. */
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE")
+        List<String> methods();
+
+        /** Realm roles of which the caller needs one; absent means any valid token. */
+        Optional<List<String>> roles();
+
+        /** A public route passes without a token (rate-limited per client address). */
+        @WithName("public")
+        @WithDefault("false")
+        boolean isPublic();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per authenticated client (the token's {@code azp}). */
+        Limit client();
+
+        /** Per client address on each public route. */
+        @WithName("public")
+        Limit publicRoutes();
+
+        /** {@code redis://host:6379}: share the buckets among gateway replicas; absent means in memory. */
+        Optional<String> redisUri();
+
+        interface Limit {
+            /** Requests allowed per period (and the burst). */
+            @WithDefault("600")
+            long capacity();
+
+            @WithDefault("1M")
+            Duration period();
+        }
     }
 }

@@ -21,11 +21,14 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,16 +43,27 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     /** After the platform's authentication check, before JAX-RS and the fallback 404. */
     private static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1;
+    /** Before everything else but the request-id filter. */
+    private static final int FIRST = Integer.MIN_VALUE + 1;
 
     private final GatewayConfig config;
     private final ObjectMapper json;
+    private final ProblemWriter writer;
+    private final List<RateLimiter> limiters = new ArrayList<>();
 
-    public ProxyRoutes(GatewayConfig config, ObjectMapper json) {
+    public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer) {
         this.config = config;
         this.json = json;
+        this.writer = writer;
     }
 
     void register(@Observes Router router, Vertx vertx) {
+        AccessLog accessLog = new AccessLog(json);
+        SecurityHeaders securityHeaders = new SecurityHeaders(config.hsts());
+        router.route().order(FIRST).handler(accessLog::handle);
+        router.route().order(FIRST).handler(securityHeaders::handle);
+        RoutePolicyHandler policyHandler = new RoutePolicyHandler(RoutePolicies.of(config),
+                limiter(config.rateLimit().client()), limiter(config.rateLimit().publicRoutes()), writer);
         config.backends().forEach((name, backend) -> {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setMaxPoolSize(config.maxPoolSize())
@@ -67,11 +81,27 @@ public class ProxyRoutes {
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.prefixes()) {
                 String exact = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-                router.route(exact).order(ORDER).handler(handler);
-                router.route(exact + "/*").order(ORDER).handler(handler);
+                router.route(exact).order(ORDER).handler(policyHandler).handler(handler);
+                router.route(exact + "/*").order(ORDER).handler(policyHandler).handler(handler);
             }
             LOG.infof("Routing %s to %s (%s)", backend.prefixes(), name, url);
         });
+    }
+
+    private RateLimiter limiter(GatewayConfig.RateLimit.Limit limit) {
+        if (!config.rateLimit().enabled()) {
+            return null;
+        }
+        RateLimiter limiter = config.rateLimit().redisUri()
+                .map(uri -> RateLimiter.shared(limit.capacity(), limit.period(), uri))
+                .orElseGet(() -> RateLimiter.inMemory(limit.capacity(), limit.period()));
+        limiters.add(limiter);
+        return limiter;
+    }
+
+    @PreDestroy
+    void close() {
+        limiters.forEach(RateLimiter::close);
     }
 
     /** Turns a failed call to a service into a problem response instead of a bare 502 or a hang. */

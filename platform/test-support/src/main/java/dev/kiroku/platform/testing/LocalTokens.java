@@ -32,6 +32,17 @@ public final class LocalTokens {
         return claims(username, Set.of(roles)).sign(SIGNING_KEY);
     }
 
+    /** A valid token issued to another client (its {@code azp}), e.g. to exercise per-client limits. */
+    public static String forClient(String clientId, String username, String... roles) {
+        return claims(username, Set.of(roles)).claim("azp", clientId).sign(SIGNING_KEY);
+    }
+
+    /** The opaque subject ({@code sub}) of a user's local tokens, as Keycloak's are opaque. */
+    public static String subjectOf(String username) {
+        return java.util.UUID.nameUUIDFromBytes(("kiroku-local:" + username).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
     /** A correctly signed token that expired a minute ago. */
     public static String expired(String username, String... roles) {
         Instant issued = Instant.now().minus(Duration.ofMinutes(10));
@@ -57,7 +68,7 @@ public final class LocalTokens {
     private static JwtClaimsBuilder claims(String username, Set<String> roles) {
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
-                .subject("local-" + username)
+                .subject(subjectOf(username))
                 .preferredUserName(username)
                 .claim("azp", "kiroku-local-test")
                 .claim("realm_access", Map.of("roles", roles))

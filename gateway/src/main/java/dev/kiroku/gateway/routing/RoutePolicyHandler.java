@@ -1,0 +1,111 @@
+package dev.kiroku.gateway.routing;
+
+import dev.kiroku.platform.web.KirokuRoles;
+import dev.kiroku.platform.web.Problem;
+import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.RequestIds;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+
+/**
+ * The gateway's own lock, before a request is proxied: the route-policy table (methods → 405, roles → 403, a token
+ * unless public → 401) and the rate limits (per client, and per address on public routes → 429 with Retry-After).
+ * The services check the forwarded token and roles again.
+ */
+final class RoutePolicyHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(RoutePolicyHandler.class);
+    /** Routing-context key of the route template, for the access log. */
+    static final String ROUTE_TEMPLATE = "kiroku.route";
+
+    private final RoutePolicies policies;
+    private final RateLimiter clientLimiter;
+    private final RateLimiter publicLimiter;
+    private final ProblemWriter writer;
+
+    RoutePolicyHandler(RoutePolicies policies, RateLimiter clientLimiter, RateLimiter publicLimiter,
+            ProblemWriter writer) {
+        this.policies = policies;
+        this.clientLimiter = clientLimiter;
+        this.publicLimiter = publicLimiter;
+        this.writer = writer;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        RoutePolicies.Decision decision = policies.decide(path, ctx.request().method().name());
+        if (decision instanceof RoutePolicies.Decision.MethodNotAllowed refused) {
+            ctx.put(ROUTE_TEMPLATE, refused.template());
+            problem(ctx, 405, "This method is not allowed on this route",
+                    Map.of("Allow", String.join(", ", refused.allowed())));
+            return;
+        }
+        RoutePolicies.Policy policy = decision instanceof RoutePolicies.Decision.Governed governed
+                ? governed.policy() : null;
+        ctx.put(ROUTE_TEMPLATE, policy != null ? policy.template() : "unmatched");
+        Context context = ctx.vertx().getOrCreateContext();
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
+            boolean isPublic = policy != null && policy.isPublic();
+            boolean anonymous = identity == null || identity.isAnonymous();
+            if (!isPublic && anonymous) {
+                problem(ctx, 401, "A valid bearer token is required", Map.of("WWW-Authenticate", "Bearer"));
+                return;
+            }
+            if (!isPublic && policy != null && !policy.roles().isEmpty()
+                    && policy.roles().stream().noneMatch(identity::hasRole)) {
+                problem(ctx, 403, "The token's roles do not allow this route", Map.of());
+                return;
+            }
+            rateLimit(ctx, context, isPublic ? publicLimiter : clientLimiter,
+                    isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
+                            : "client:" + clientOf(identity));
+        }, ctx::fail);
+    }
+
+    private void rateLimit(RoutingContext ctx, Context context, RateLimiter limiter, String key) {
+        if (limiter == null) {
+            ctx.next();
+            return;
+        }
+        limiter.tryConsume(key).whenComplete((verdict, failure) -> context.runOnContext(ignored -> {
+            if (failure != null) {
+                // fail open: a rate-limit store that is down must not take the API down with it
+                LOG.warnf("Rate limit store unavailable (%s); request allowed", failure.getClass().getSimpleName());
+                ctx.next();
+            } else if (verdict.allowed()) {
+                ctx.next();
+            } else {
+                long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+                problem(ctx, 429, "Rate limit reached; retry after " + seconds + " s",
+                        Map.of("Retry-After", Long.toString(seconds)));
+            }
+        }));
+    }
+
+    /** The client a token was issued to; falls back to the subject. */
+    static String clientOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            return azp != null ? azp.toString() : jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    static boolean isKirokuRole(String role) {
+        return KirokuRoles.ALL.contains(role);
+    }
+
+    private void problem(RoutingContext ctx, int status, String detail, Map<String, String> headers) {
+        writer.write(ctx, new Problem(ProblemType.forStatus(status), ProblemType.titleForStatus(status), status, detail,
+                ctx.request().path(), RequestIds.of(ctx.request()), null, null), headers);
+    }
+}

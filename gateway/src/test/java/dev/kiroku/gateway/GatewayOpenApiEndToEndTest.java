@@ -1,0 +1,46 @@
+package dev.kiroku.gateway;
+
+import dev.kiroku.platform.testing.KeycloakResource;
+import dev.kiroku.platform.testing.KeycloakServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The merged API document through the gateway, made of the real services' documents, signing in at the real realm. */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(value = ServicesResource.class, restrictToAnnotatedClass = true)
+class GatewayOpenApiEndToEndTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void mergesTheRealServicesDocumentsIntoOneSignedInAtTheRealm() {
+        JsonPath merged = given().accept("application/json").when().get("/openapi/kiroku.json")
+                .then().statusCode(200).contentType("application/json")
+                .extract().jsonPath();
+
+        Map<String, Object> paths = merged.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/joint-use-groups", "/public/v1/joint-use-notices",
+                "/api/v1/provision-records/caller", "/api/v1/breach-reporting/caller");
+        assertThat(merged.getList("x-kiroku-unavailable")).isNull();
+        assertThat(merged.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"))
+                .isEqualTo(KeycloakServer.realmUrl().replaceAll("/+$", "") + "/protocol/openid-connect/auth");
+        List<Object> publicSecurity = merged.getList("paths.'/public/v1/joint-use-notices'.get.security");
+        assertThat(publicSecurity).isEmpty();
+        assertThat(merged.getList("paths.'/api/v1/joint-use-groups'.get.security").toString())
+                .isEqualTo("[{keycloak=[]}]");
+    }
+}

@@ -1,0 +1,197 @@
+package dev.kiroku.gateway;
+
+import dev.kiroku.platform.testing.LocalTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The gateway's own lock and hygiene in front of a service stand-in: route policies (401/403/405), token checks
+ * (expired, foreign issuer or audience, forged), rate limits (429), forwarding and streaming, security headers and
+ * the access log.
+ */
+@QuarkusTest
+@TestProfile(LocalTokens.Profile.class)
+@QuarkusTestResource(value = EchoBackendResource.class, restrictToAnnotatedClass = true)
+class GatewayPolicyTest {
+
+    static final String AUDITOR = LocalTokens.user("auditor", "auditor");
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static void expectRefusedBeforeTheService(Runnable call) {
+        int before = EchoBackendResource.REQUESTS.get();
+        call.run();
+        assertThat(EchoBackendResource.REQUESTS.get()).as("requests that reached the service").isEqualTo(before);
+    }
+
+    @Test
+    void forwardsPathQueryTokenAndRequestIdButNotHopByHopHeaders() {
+        given().auth().oauth2(AUDITOR).header("X-Request-Id", "fwd-1").header("Proxy-Authorization", "Basic eA==")
+                .header("TE", "trailers")
+                .when().get("/api/v1/echo/records/42?from=2026-01-01&limit=5")
+                .then().statusCode(200)
+                .body("uri", equalTo("/api/v1/echo/records/42?from=2026-01-01&limit=5"))
+                .body("headers.authorization", equalTo("Bearer " + AUDITOR))
+                .body("headers.x-request-id", equalTo("fwd-1"))
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.te", nullValue());
+    }
+
+    @Test
+    void refusesAWrongRoleWith403AtTheGateway() {
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(LocalTokens.user("crm", "ingest"))
+                .when().get("/api/v1/echo/records")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:forbidden")));
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(AUDITOR)
+                .when().get("/api/v1/echo-admin/settings")
+                .then().statusCode(403));
+        given().auth().oauth2(LocalTokens.user("officer", "compliance-officer"))
+                .when().get("/api/v1/echo-admin/settings").then().statusCode(200);
+    }
+
+    @Test
+    void refusesAMethodTheRouteDoesNotAllowWith405AndAllow() {
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(AUDITOR)
+                .when().delete("/api/v1/echo/records/42")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, POST")
+                .body("type", equalTo("urn:kiroku:problem:method-not-allowed")));
+    }
+
+    @Test
+    void refusesEveryBadTokenWith401BeforeTheService() {
+        for (String token : List.of(LocalTokens.expired("auditor", "auditor"), LocalTokens.wrongIssuer("auditor",
+                "auditor"), LocalTokens.wrongAudience("auditor", "auditor"), LocalTokens.forged("auditor", "auditor"),
+                "not-a-jwt")) {
+            expectRefusedBeforeTheService(() -> given().auth().oauth2(token)
+                    .when().get("/api/v1/echo/records")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer")));
+        }
+        expectRefusedBeforeTheService(() -> given().when().get("/api/v1/echo/records").then().statusCode(401));
+    }
+
+    @Test
+    void letsPublicRoutesPassWithoutATokenButOnlyWithTheirMethods() {
+        given().when().get("/public/v1/echo-notices/7").then().statusCode(200).body("headers.authorization", nullValue());
+        expectRefusedBeforeTheService(() -> given().when().post("/public/v1/echo-notices/7").then().statusCode(405));
+    }
+
+    @Test
+    void limitsEachClientWith429AndRetryAfter() {
+        String burst = LocalTokens.forClient("burst-client", "robot", "auditor");
+        // capacity 40 per minute, refilled continuously: the 41st request comes too soon unless the machine is slow
+        int allowed = 0;
+        Response refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+            Response response = given().auth().oauth2(burst).when().get("/api/v1/echo/records");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                allowed++;
+            }
+        }
+        assertThat(allowed).isGreaterThanOrEqualTo(40);
+        assertThat(refused).as("a 429 after the burst").isNotNull();
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:too-many-requests"));
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        // another client keeps its own budget
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/echo/records").then().statusCode(200);
+    }
+
+    @Test
+    void limitsAPublicRoutePerAddress() {
+        for (int i = 0; i < 5; i++) {
+            given().when().get("/public/v1/echo-burst/x").then().statusCode(200);
+        }
+        given().when().get("/public/v1/echo-burst/x").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void streamsALargeBodyThroughUnchanged() throws Exception {
+        byte[] body = new byte[16 * 1024 * 1024];
+        new Random(42).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().auth().oauth2(AUDITOR).contentType("application/octet-stream").body(body)
+                .when().post("/api/v1/echo/uploads")
+                .then().statusCode(200)
+                .body("length", equalTo(body.length))
+                .body("sha256", equalTo(sha));
+    }
+
+    @Test
+    void hardensEveryResponseAndHidesTheServiceBanner() {
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/echo/records")
+                .then().statusCode(200)
+                .header("Server", nullValue())
+                .header("X-Powered-By", nullValue())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+    }
+
+    @Test
+    void writesOneAccessLineWithoutPersonalData() throws Exception {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        ExtHandler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                records.add(record);
+            }
+        };
+        Logger logger = Logger.getLogger("kiroku.access");
+        logger.addHandler(capture);
+        try {
+            String token = LocalTokens.user("yamada.taro", "auditor");
+            given().auth().oauth2(token).header("X-Request-Id", "access-1")
+                    .when().get("/api/v1/echo/subjects/山田太郎?email=taro@example.jp")
+                    .then().statusCode(200);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (records.stream().noneMatch(r -> r.getMessage().contains("access-1"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
+        String line = records.stream().map(ExtLogRecord::getMessage).filter(m -> m.contains("access-1"))
+                .findFirst().orElseThrow();
+        var json = io.restassured.path.json.JsonPath.from(line);
+        assertThat(json.getString("route")).isEqualTo("/api/v1/echo/**");
+        assertThat(json.getString("method")).isEqualTo("GET");
+        assertThat(json.getInt("status")).isEqualTo(200);
+        assertThat(json.getString("user")).isEqualTo(LocalTokens.subjectOf("yamada.taro"));
+        assertThat(json.getString("client")).isEqualTo("kiroku-local-test");
+        assertThat(json.getList("roles")).containsExactly("auditor");
+        assertThat(json.getDouble("latencyMs")).isPositive();
+        assertThat(line).doesNotContain("山田").doesNotContain("yamada").doesNotContain("taro@")
+                .doesNotContain("subjects").doesNotContain("Bearer");
+    }
+}
