@@ -20,8 +20,13 @@ public final class ChangeClassifier {
         Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
         Party before = current.responsibleParty();
         Party after = proposed.responsibleParty();
-        boolean otherEntity = responsiblePartyReplaced || (before.corporateNumber() != null
-                && after.corporateNumber() != null && !before.corporateNumber().equals(after.corporateNumber()));
+        boolean numberChanged = before.corporateNumber() != null
+                && !before.corporateNumber().equals(after.corporateNumber());
+        boolean everythingChanged = !before.name().equals(after.name()) && !before.address().equals(after.address())
+                && !before.representative().equals(after.representative());
+        // conservative: another corporate number, a number dropped, or name, address and representative all new
+        // at once is treated as another entity (advance notice), not as the same entity's new details
+        boolean otherEntity = responsiblePartyReplaced || numberChanged || everythingChanged;
         if (otherEntity) {
             kinds.add(ChangeKind.RESPONSIBLE_PARTY_REPLACED);
         } else if (!before.equals(after)) {

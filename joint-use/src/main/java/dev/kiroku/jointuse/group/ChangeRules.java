@@ -39,11 +39,11 @@ public final class ChangeRules {
                         + "and stay within what the persons can reasonably expect.");
         add(ChangeKind.DATA_ITEMS, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
                 "The items of jointly used data cannot change without the persons' consent; obtain consent or form "
-                        + "a new joint-use group.");
+                        + "a new joint-use group. No exception applies to items.");
         add(ChangeKind.MEMBER_SCOPE, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
                 "The scope of joint users cannot change without the persons' consent; obtain consent or form a new "
-                        + "joint-use group. A change that is not substantive (a member renamed, a business succession) "
-                        + "may be recorded with a written justification.");
+                        + "joint-use group. A change that is not substantive (a member renamed, a business succession: "
+                        + "as many members as before, none newly abroad) may be recorded with a written justification.");
         add(ChangeKind.PRESENTATION, Treatment.FREE, "—",
                 "The group's label and the wording of the statement are not among the items Art. 27(6) governs.");
     }

@@ -122,14 +122,6 @@ public class JointUseGroup {
                     + " is still pending; publish it before the next change");
         });
         LocalDate today = LocalDate.ofInstant(now, LEGAL_ZONE);
-        Optional<JointUseNotice> scheduled = notices.stream()
-                .filter(n -> n.effectiveFrom().isAfter(today))
-                .max(Comparator.comparing(JointUseNotice::effectiveFrom));
-        if (scheduled.isPresent() && (request.effectiveFrom() == null
-                || request.effectiveFrom().isBefore(scheduled.get().effectiveFrom()))) {
-            throw new IllegalGroupTransition("notice version " + scheduled.get().versionNo() + " takes effect on "
-                    + scheduled.get().effectiveFrom() + "; a further change must take effect on or after that day");
-        }
         Set<ChangeKind> kinds = ChangeClassifier.classify(definition, request.proposed(),
                 request.responsiblePartyReplaced());
         if (kinds.isEmpty()) {
@@ -143,8 +135,9 @@ public class JointUseGroup {
             ChangeRules.Rule rule = ChangeRules.of(kind);
             switch (rule.treatment()) {
                 case CONSENT_OR_NEW_GROUP -> {
-                    boolean justified = request.nonSubstantive() && request.justification() != null
-                            && !request.justification().isBlank();
+                    boolean justified = kind == ChangeKind.MEMBER_SCOPE && request.nonSubstantive()
+                            && request.justification() != null && !request.justification().isBlank()
+                            && sameMembersInSubstance(definition, request.proposed());
                     if (!justified) {
                         refusals.add(new JointUseRefusal.Reason(fieldOf(kind), rule.explanation(), rule.article()));
                     }
@@ -180,6 +173,13 @@ public class JointUseGroup {
         }
         if (!refusals.isEmpty()) {
             throw new JointUseRefusal("The change is not allowed as requested", refusals);
+        }
+        Optional<JointUseNotice> scheduled = notices.stream()
+                .filter(n -> n.effectiveFrom().isAfter(today))
+                .max(Comparator.comparing(JointUseNotice::effectiveFrom));
+        if (scheduled.isPresent() && effectiveFrom.isBefore(scheduled.get().effectiveFrom())) {
+            throw new IllegalGroupTransition("notice version " + scheduled.get().versionNo() + " takes effect on "
+                    + scheduled.get().effectiveFrom() + "; a further change must take effect on or after that day");
         }
         String justification = request.nonSubstantive() ? request.justification() : null;
         JointUseNotice notice = addNotice(request.proposed(), effectiveFrom, kinds, request.reason(), justification,
@@ -255,6 +255,19 @@ public class JointUseGroup {
         if (status != required) {
             throw new IllegalGroupTransition(message);
         }
+    }
+
+    /**
+     * A scope change can only be non-substantive (a member renamed, a business succession) when the members stay as
+     * many as before and none becomes foreign: adding, removing or moving a joint user abroad is a new scope.
+     */
+    static boolean sameMembersInSubstance(JointUseDefinition current, JointUseDefinition proposed) {
+        List<Member> before = current.scope().members();
+        List<Member> after = proposed.scope().members();
+        long foreignBefore = before.stream().filter(Member::foreign).count();
+        long foreignAfter = after.stream().filter(Member::foreign).count();
+        return before.size() == after.size() && foreignAfter <= foreignBefore
+                && after.stream().filter(Member::foreign).allMatch(before::contains);
     }
 
     private static String fieldOf(ChangeKind kind) {

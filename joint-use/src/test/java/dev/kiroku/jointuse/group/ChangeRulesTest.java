@@ -41,6 +41,22 @@ class ChangeRulesTest {
                 .containsExactly(ChangeKind.RESPONSIBLE_PARTY_REPLACED);
     }
 
+    /** APPI Art. 27(6), conservative reading: a dropped corporate number, or all three details new, is another entity. */
+    @Test
+    void aDroppedCorporateNumberOrAllDetailsNewIsAReplacement() {
+        Party unnumbered = new Party(RESPONSIBLE.name(), RESPONSIBLE.address(), "代表取締役 別人", null);
+        assertThat(ChangeClassifier.classify(policy002(), JointUseFixtures.withResponsible(policy002(), unnumbered), false))
+                .containsExactly(ChangeKind.RESPONSIBLE_PARTY_REPLACED);
+        JointUseDefinition numberless = JointUseFixtures.withResponsible(policy002(),
+                new Party("旧会社株式会社", "東京都港区1-1", "代表取締役 甲", null));
+        Party allNew = new Party("新会社株式会社", "大阪府大阪市1-1", "代表取締役 乙", null);
+        assertThat(ChangeClassifier.classify(numberless, JointUseFixtures.withResponsible(numberless, allNew), false))
+                .containsExactly(ChangeKind.RESPONSIBLE_PARTY_REPLACED);
+        Party newRepresentativeOnly = new Party("旧会社株式会社", "東京都港区1-1", "代表取締役 丙", null);
+        assertThat(ChangeClassifier.classify(numberless, JointUseFixtures.withResponsible(numberless,
+                newRepresentativeOnly), false)).containsExactly(ChangeKind.RESPONSIBLE_PARTY_DETAILS);
+    }
+
     @Test
     void theOrderOfItemsOrPurposesIsNotAChange() {
         JointUseDefinition reordered = JointUseFixtures.withItems(policy002(),

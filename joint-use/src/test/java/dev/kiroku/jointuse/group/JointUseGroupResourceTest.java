@@ -246,6 +246,12 @@ class JointUseGroupResourceTest {
         // nothing else is public
         given().when().get(GROUPS + "/" + published).then().statusCode(401);
         given().when().get(GROUPS + "/" + published + "/notices/1").then().statusCode(401);
+        given().when().get(GROUPS + "/" + published + "/notices/in-force").then().statusCode(401);
+        given().when().get(GROUPS).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of("お名前"), "date", TODAY.toString()))
+                .when().post("/api/v1/joint-use-checks").then().statusCode(401);
+        given().when().get("/api/v1/audit/joint-use/entries").then().statusCode(401);
+        given().when().get("/api/v1/joint-use/caller").then().statusCode(401);
     }
 
     @Test
@@ -259,12 +265,15 @@ class JointUseGroupResourceTest {
                 .body("jointUser", equalTo(true))
                 .body("matches.groupId", hasItem(id))
                 .body("matches[0].noticeVersion", notNullValue())
+                .body("recordsRequired", equalTo(false))
                 .body("basis", containsString("Art. 27(5)(iii)"));
         given().auth().oauth2(CRM).contentType(ContentType.JSON)
                 .body(Map.of("counterpartyName", "GlobalSign  NV", "items", List.of("お名前"), "date", TODAY.toString()))
                 .when().post("/api/v1/joint-use-checks")
                 .then().statusCode(200)
                 .body("jointUser", equalTo(true))
+                .body("recordsRequired", equalTo(true))
+                .body("basis", containsString("Art. 28(1)"))
                 .body("matches[0].foreignMember", equalTo(true))
                 .body("matches[0].art28Note", containsString("Art. 28"));
         given().auth().oauth2(CRM).contentType(ContentType.JSON)

@@ -235,6 +235,25 @@ class JointUseGroupTest {
             assertThat(notice.nonSubstantiveJustification()).contains("商号変更のみ（法人番号同一）");
         }
 
+        /** Guideline 3-6-3 [M]: no exception for items, even claimed non-substantive with a justification. */
+        @Test
+        void anItemsChangeIsRefusedEvenWhenClaimedNonSubstantive() {
+            JointUseGroup group = published();
+            assertRefusedCiting(() -> group.change(new ChangeRequest(withItems(policy002(), List.of("お名前", "購買履歴")),
+                    null, null, "項目追加", false, true, "軽微な変更", true), POLICY, "officer", tokyo(DAY1)),
+                    "definition.dataItems", "guideline 3-6-3");
+        }
+
+        /** Guideline 3-6-3 [M]: a new joint user is never a non-substantive change. */
+        @Test
+        void addingAJointUserIsRefusedEvenWhenClaimedNonSubstantive() {
+            JointUseGroup group = published();
+            Member newcomer = new Member("新会社株式会社", "大阪府大阪市北区1-1", null, "JP", null);
+            assertRefusedCiting(() -> group.change(new ChangeRequest(withMembers(policy002(), List.of(GROUP_COMPANY,
+                    FOREIGN_MEMBER, newcomer)), null, null, "追加", false, true, "グループ会社の追加", true), POLICY,
+                    "officer", tokyo(DAY1)), "definition.scope", "guideline 3-6-3");
+        }
+
         @Test
         void aChangeThatChangesNothingIsRefused() {
             JointUseGroup group = published();
@@ -277,6 +296,19 @@ class JointUseGroupTest {
                     DAY1.minusDays(3), "代表者交代", false, false, null, true), POLICY, "officer", tokyo(d5));
             assertThat(group.noticeInForce(d5.minusDays(1)).orElseThrow().versionNo()).isEqualTo(1);
             assertThat(group.noticeInForce(d5).orElseThrow().versionNo()).isEqualTo(2);
+        }
+
+        /** The effective day that counts is the one the change really takes (occurredOn), not a declared one. */
+        @Test
+        void aDetailsChangeCannotSlipInBeforeAScheduledChangeByItsOccurredDay() {
+            JointUseGroup group = published();
+            group.change(request(withPurposes(policy002(), List.of("新しい目的")), DAY1.plusDays(20)), POLICY,
+                    "officer", tokyo(DAY1));
+            assertThatThrownBy(() -> group.change(new ChangeRequest(withResponsible(group.definition(),
+                    new Party(RESPONSIBLE.name(), "別住所", RESPONSIBLE.representative(), RESPONSIBLE.corporateNumber())),
+                    DAY1.plusDays(30), DAY1, "移転", false, false, null, true), POLICY, "officer", tokyo(DAY1)))
+                    .isInstanceOf(IllegalGroupTransition.class);
+            assertThat(group.noticeInForce(DAY1).orElseThrow().versionNo()).isEqualTo(1);
         }
 
         /** A change scheduled for later must not leak into an earlier one: further changes wait for it. */

@@ -75,8 +75,9 @@ final class Examples {
             {"jointUser":true,"matches":[{"groupId":"0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b",
               "groupName":"GMOグローバルサイン・ホールディングス グループ共同利用","noticeVersion":1,"effectiveFrom":"2026-12-01",
               "member":{"name":"GMOグローバルサイン株式会社","address":"東京都渋谷区道玄坂1丁目2番3号","country":"JP","corporateNumber":"3011001109553"},
-              "foreignMember":false}],
-             "basis":"APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record is required"}""";
+              "foreignMember":false,"recordsRequired":false}],
+             "recordsRequired":false,
+             "basis":"APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record is required for provision within the joint use"}""";
 
     static final String HTML_NOTICE = """
             <article class="kiroku-joint-use-notice"><h1>個人データの共同利用について</h1>

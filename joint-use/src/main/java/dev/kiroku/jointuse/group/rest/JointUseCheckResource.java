@@ -33,8 +33,13 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class JointUseCheckResource {
 
-    static final String BASIS = "APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record is "
-            + "required (except for foreign joint users under Art. 28(1), see each match)";
+    static final String BASIS_DOMESTIC = "APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record "
+            + "is required for provision within the joint use";
+    static final String BASIS_FOREIGN = "APPI Art. 28(1) and Art. 29(1) proviso: the joint user is outside Japan, so "
+            + "joint use does not lift Art. 28 — consent (or an equivalent-country or system route) and an Art. 29 "
+            + "record are required";
+    static final String BASIS_NONE = "Not a joint user covering these items on that day: Art. 27 applies as to any "
+            + "third party";
 
     private final JointUseGroupService service;
 
@@ -45,11 +50,17 @@ public class JointUseCheckResource {
     @Schema(name = "JointUseCheckMatch")
     record MatchView(UUID groupId, String groupName, int noticeVersion, LocalDate effectiveFrom, Member member,
                      @Schema(description = "The member is outside Japan: Art. 28 still applies") boolean foreignMember,
+                     @Schema(description = "Whether a provision to this member still needs an Art. 29 record")
+                     boolean recordsRequired,
                      String art28Note) {
     }
 
     @Schema(name = "JointUseCheckResult")
-    record CheckResult(boolean jointUser, List<MatchView> matches, String basis) {
+    record CheckResult(
+            @Schema(description = "The counterparty is a joint user covering the items on that day") boolean jointUser,
+            @Schema(description = "Whether a provision to it still needs consent and an Art. 29 record: true unless "
+                    + "it is a domestic joint user") boolean recordsRequired,
+            List<MatchView> matches, String basis) {
     }
 
     @POST
@@ -83,10 +94,12 @@ public class JointUseCheckResource {
         List<MatchView> matches = service.check(request.counterpartyName(), request.counterpartyCorporateNumber(),
                         request.items(), request.date()).stream()
                 .map(m -> new MatchView(m.group().id(), m.notice().definition().name(), m.notice().versionNo(),
-                        m.notice().effectiveFrom(), m.member(), m.member().foreign(),
+                        m.notice().effectiveFrom(), m.member(), m.member().foreign(), m.member().foreign(),
                         m.member().foreign() ? GroupViews.ART_28_NOTE : null))
                 .toList();
-        return new CheckResult(!matches.isEmpty(), matches, BASIS);
+        boolean domestic = matches.stream().anyMatch(m -> !m.foreignMember());
+        String basis = matches.isEmpty() ? BASIS_NONE : domestic ? BASIS_DOMESTIC : BASIS_FOREIGN;
+        return new CheckResult(!matches.isEmpty(), !domestic, matches, basis);
     }
 
     private static boolean isBlank(String s) {

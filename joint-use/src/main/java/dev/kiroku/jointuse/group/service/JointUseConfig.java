@@ -2,6 +2,7 @@ package dev.kiroku.jointuse.group.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 /** The business's joint-use settings (env KIROKU_JOINT_USE_...). */
 @ConfigMapping(prefix = "kiroku.joint-use")
@@ -9,9 +10,11 @@ public interface JointUseConfig {
 
     /** Days a change needing advance notice (purposes, responsible party replaced) must be published ahead. */
     @WithDefault("14")
+    @Min(1)
     int minimumAdvanceNoticeDays();
 
     /** Days after a change of the responsible party's details after which its pending notice is overdue. */
     @WithDefault("7")
+    @Min(0)
     int withoutDelayDays();
 }
