@@ -40,7 +40,9 @@ public class BackendFailureResource implements QuarkusTestResourceLifecycleManag
                     "kiroku.gateway.backends.down.prefixes", "/api/v1/down-service",
                     "kiroku.gateway.backends.slow.url", "http://127.0.0.1:" + slow.getAddress().getPort(),
                     "kiroku.gateway.backends.slow.prefixes", "/api/v1/slow-service",
-                    "kiroku.gateway.backends.slow.timeout", "1S");
+                    "kiroku.gateway.backends.slow.timeout", "1S",
+                    "kiroku.gateway.routes.down.prefix", "/api/v1/down-service",
+                    "kiroku.gateway.routes.slow.prefix", "/api/v1/slow-service");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

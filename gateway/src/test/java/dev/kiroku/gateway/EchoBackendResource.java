@@ -71,7 +71,7 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new java.util.HashMap<>();
         config.put("kiroku.gateway.backends.echo.url", url);
         config.put("kiroku.gateway.backends.echo.prefixes",
-                "/api/v1/echo,/api/v1/echo-admin,/public/v1/echo-notices,/public/v1/echo-burst");
+                "/api/v1/echo,/api/v1/echo-admin,/api/v1/echo-unguarded,/public/v1/echo-notices,/public/v1/echo-burst");
         config.put("kiroku.gateway.routes.echo.prefix", "/api/v1/echo");
         config.put("kiroku.gateway.routes.echo.methods", "GET,POST");
         config.put("kiroku.gateway.routes.echo.roles", "compliance-officer,auditor");

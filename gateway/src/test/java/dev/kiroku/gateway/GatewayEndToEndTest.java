@@ -60,6 +60,19 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void enforcesRoutePoliciesWithRealTokensBeforeTheService() {
+        given().auth().oauth2(token("auditor")).contentType("application/json").body("{}")
+                .when().post("/api/v1/joint-use-groups")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("route"));
+        given().auth().oauth2(token("demo-crm")).when().get("/api/v1/joint-use-groups").then().statusCode(403);
+        given().auth().oauth2(token("auditor")).when().delete("/api/v1/joint-use-groups/0190c3a2-0000-7000-8000-000000000000")
+                .then().statusCode(405).header("Allow", containsString("GET"));
+        given().auth().oauth2(token("auditor")).when().get("/api/v1/joint-use-groups")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void refusesForgedAndExpiredTokensAtTheGateway() {
         given().auth().oauth2(LocalTokens.forged("officer", "compliance-officer"))
                 .when().get("/api/v1/joint-use/caller")

@@ -74,6 +74,27 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void refusesARoutedPathThatNoPolicyNamesEvenWithAValidToken() {
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(LocalTokens.user("officer", "compliance-officer"))
+                .when().get("/api/v1/echo-unguarded/x")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("No route policy")));
+    }
+
+    @Test
+    void eachUserOfASharedClientHasABudgetOfTheirOwn() {
+        String greedy = LocalTokens.forClient("shared-ui", "greedy", "auditor");
+        for (int i = 0; i < 100; i++) {
+            if (given().auth().oauth2(greedy).when().get("/api/v1/echo/records").statusCode() == 429) {
+                break;
+            }
+        }
+        given().auth().oauth2(greedy).when().get("/api/v1/echo/records").then().statusCode(429);
+        given().auth().oauth2(LocalTokens.forClient("shared-ui", "patient", "auditor"))
+                .when().get("/api/v1/echo/records").then().statusCode(200);
+    }
+
+    @Test
     void refusesAMethodTheRouteDoesNotAllowWith405AndAllow() {
         expectRefusedBeforeTheService(() -> given().auth().oauth2(AUDITOR)
                 .when().delete("/api/v1/echo/records/42")

@@ -44,6 +44,9 @@ public final class RateLimiter implements AutoCloseable {
             this.connection = null;
         } else {
             this.local = null;
+            // a short command timeout: a slow Redis must not stall requests (the gateway then fails open)
+            redis.setOptions(io.lettuce.core.ClientOptions.builder()
+                    .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofMillis(500))).build());
             this.connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             this.shared = Bucket4jLettuce.casBasedBuilder(connection)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy

@@ -49,25 +49,31 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
                     Map.of("Allow", String.join(", ", refused.allowed())));
             return;
         }
-        RoutePolicies.Policy policy = decision instanceof RoutePolicies.Decision.Governed governed
-                ? governed.policy() : null;
-        ctx.put(ROUTE_TEMPLATE, policy != null ? policy.template() : "unmatched");
+        if (decision instanceof RoutePolicies.Decision.Ungoverned) {
+            // deny by default: a routed path that no policy names is a configuration gap, not an open door
+            ctx.put(ROUTE_TEMPLATE, "ungoverned");
+            LOG.warnf("No route policy governs a routed path under %s; refused", firstSegments(path));
+            problem(ctx, 403, "No route policy allows this path", Map.of());
+            return;
+        }
+        RoutePolicies.Policy policy = ((RoutePolicies.Decision.Governed) decision).policy();
+        ctx.put(ROUTE_TEMPLATE, policy.template());
         Context context = ctx.vertx().getOrCreateContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
-            boolean isPublic = policy != null && policy.isPublic();
+            boolean isPublic = policy.isPublic();
             boolean anonymous = identity == null || identity.isAnonymous();
             if (!isPublic && anonymous) {
                 problem(ctx, 401, "A valid bearer token is required", Map.of("WWW-Authenticate", "Bearer"));
                 return;
             }
-            if (!isPublic && policy != null && !policy.roles().isEmpty()
+            if (!isPublic && !policy.roles().isEmpty()
                     && policy.roles().stream().noneMatch(identity::hasRole)) {
                 problem(ctx, 403, "The token's roles do not allow this route", Map.of());
                 return;
             }
             rateLimit(ctx, context, isPublic ? publicLimiter : clientLimiter,
                     isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
-                            : "client:" + clientOf(identity));
+                            : "client:" + clientOf(identity) + ":" + subjectOf(identity));
         }, ctx::fail);
     }
 
@@ -98,6 +104,18 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
             return azp != null ? azp.toString() : jwt.getSubject();
         }
         return identity.getPrincipal().getName();
+    }
+
+    /** The token's subject: each user of a shared client (e.g. the Swagger UI) has a budget of their own. */
+    static String subjectOf(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+                : identity.getPrincipal().getName();
+    }
+
+    /** The first three segments of a path, e.g. {@code /api/v1/provisions}: no identifiers in logs. */
+    static String firstSegments(String path) {
+        String[] parts = path.split("/");
+        return String.join("/", java.util.Arrays.copyOfRange(parts, 0, Math.min(parts.length, 4)));
     }
 
     static boolean isKirokuRole(String role) {
