@@ -56,6 +56,9 @@ class GatewayPolicyTest {
                 .body("uri", equalTo("/api/v1/echo/records/42?from=2026-01-01&limit=5"))
                 .body("headers.authorization", equalTo("Bearer " + AUDITOR))
                 .body("headers.x-request-id", equalTo("fwd-1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", containsString("localhost"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
                 .body("headers.proxy-authorization", nullValue())
                 .body("headers.te", nullValue());
     }

@@ -115,6 +115,13 @@ public class ProxyRoutes {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            // services build absolute links (Location) from these: the client's scheme and host, not the gateway's
+            var incoming = context.request().proxiedRequest();
+            context.request().headers()
+                    .set("X-Forwarded-Proto", incoming.scheme())
+                    .set("X-Forwarded-Host", incoming.authority() != null ? incoming.authority().toString()
+                            : incoming.getHeader("Host"))
+                    .set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
             return context.sendRequest().recover(failure -> {
                 boolean timedOut = isTimeout(failure);
                 int status = timedOut ? 504 : 502;
