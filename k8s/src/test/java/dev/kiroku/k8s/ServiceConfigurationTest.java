@@ -201,7 +201,7 @@ class ServiceConfigurationTest {
                 Repository.ServiceModule service = Repository.service(backend);
                 assertThat(localDefault.getPort()).as("application.properties default of backend %s", backend)
                         .isEqualTo(service.httpPort());
-                String variable = "KIROKU_GATEWAY_BACKENDS__" + backend.toUpperCase(Locale.ROOT).replace('-', '_') + "__URL";
+                String variable = "KIROKU_GATEWAY_BACKENDS_" + backend.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
                 assertThat(env).as("%s environment", gateway.name()).containsKey(variable);
                 Optional<Installation.Target> t = installation.resolve(URI.create(env.get(variable)));
                 assertThat(t).as("%s = %s leads to a Service", variable, env.get(variable)).isPresent();
