@@ -17,7 +17,7 @@ public final class TimeOrderedIds {
     }
 
     public static UUID next(Clock clock) {
-        long millis = clock.millis();
+        long millis = clock.instant().toEpochMilli(); // not clock.millis(): a sub-millisecond TickClock divides by zero there (JDK 17)
         long randA = RANDOM.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

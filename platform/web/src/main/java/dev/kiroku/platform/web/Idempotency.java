@@ -1,0 +1,72 @@
+package dev.kiroku.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@code Idempotency-Key} handling shared by every create (IETF httpapi idempotency-key draft semantics): the key is
+ * scoped to the calling client; a retry with the same key and the same request answers the first result again; the
+ * same key with a different request is refused with a 422 problem and writes nothing.
+ */
+public final class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    /** Set on an answer that repeats the first result of a retried request. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final URI KEY_REUSED = ProblemType.of("idempotency-key-reused");
+    private static final int MAX_LENGTH = 200;
+
+    private Idempotency() {
+    }
+
+    /**
+     * The key of a create: the header, else the client's own id in the body; both may be absent (then the create is
+     * not deduplicated). Refuses a malformed key, and a header and body id that disagree.
+     */
+    public static String key(String header, String bodyId) {
+        if (header != null) {
+            check(header, HEADER, "header");
+            if (bodyId != null && !bodyId.equals(header)) {
+                throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
+                        "The Idempotency-Key header and the body's client event id differ")
+                        .withViolation(Problem.Violation.of(HEADER, "header", "must equal clientEventId when both are given"));
+            }
+            return header;
+        }
+        if (bodyId != null) {
+            check(bodyId, "clientEventId", "body");
+        }
+        return bodyId;
+    }
+
+    /** SHA-256 (hex) of the request as the service understood it: equal requests give equal fingerprints. */
+    public static String fingerprint(ObjectMapper json, Object request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    /** The refusal of a key reused with a different request. */
+    public static ProblemException reused(String key) {
+        return new ProblemException(422, KEY_REUSED, "Idempotency key reused with a different request",
+                "This idempotency key was already used by this client with a different request; nothing was written. "
+                        + "Use a new key for a new request.")
+                .with("idempotencyKey", key);
+    }
+
+    private static void check(String key, String field, String in) {
+        if (key.isBlank() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
+                    "The idempotency key must be 1 to " + MAX_LENGTH + " visible ASCII characters")
+                    .withViolation(Problem.Violation.of(field, in, "must be 1 to " + MAX_LENGTH
+                            + " visible ASCII characters"));
+        }
+    }
+}

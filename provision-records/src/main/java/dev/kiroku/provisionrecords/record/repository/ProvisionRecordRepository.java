@@ -1,0 +1,335 @@
+package dev.kiroku.provisionrecords.record.repository;
+
+import dev.kiroku.provisionrecords.record.Art28Route;
+import dev.kiroku.provisionrecords.record.Counterparty;
+import dev.kiroku.provisionrecords.record.CounterpartyKind;
+import dev.kiroku.provisionrecords.record.DataItem;
+import dev.kiroku.provisionrecords.record.Direction;
+import dev.kiroku.provisionrecords.record.ForeignTransfer;
+import dev.kiroku.provisionrecords.record.LegalBasis;
+import dev.kiroku.provisionrecords.record.Order11Ground;
+import dev.kiroku.provisionrecords.record.Period;
+import dev.kiroku.provisionrecords.record.ProvisionEvent;
+import dev.kiroku.provisionrecords.record.ProvisionRecord;
+import dev.kiroku.provisionrecords.record.RecordMethod;
+import dev.kiroku.provisionrecords.record.Subject;
+import dev.kiroku.provisionrecords.record.service.SubjectVault;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Provision records in PostgreSQL through plain JDBC: rows are immutable facts written in batches (the ingest hot
+ * path) and read by index; there is no entity state to manage. Subjects are sealed and opened here, through the
+ * {@link SubjectVault}; the rest of the service sees plain {@link ProvisionRecord}s.
+ */
+@ApplicationScoped
+public class ProvisionRecordRepository {
+
+    static final String COLUMNS = "id, lineage_id, version_no, corrects_id, correction_reason, direction, legal_basis, "
+            + "statutory, method, contract_ref, goods_or_services, counterparty_kind, counterparty_name, "
+            + "counterparty_key, counterparty_address, counterparty_representative, counterparty_country, "
+            + "counterparty_corporate_no, art28_route, subject_scheme, subject_index, subject_identifier_enc, "
+            + "subject_name_enc, subject_salt, subject_commitment, data_items, other_items, provided_on, period_first, "
+            + "period_last, consent_ref, acquisition_circumstances, ppc_publication_ref, order11_ground, client_id, "
+            + "idempotency_key, request_sha256, recorded_at, recorded_by, retain_until, retention_rule, "
+            + "legal_retain_until, content_sha256, audit_seq, purged_at";
+    static final String INSERT = "INSERT INTO provision_record (" + COLUMNS + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(45, "?")) + ")";
+    /** A version nobody has corrected. */
+    static final String CURRENT = "NOT EXISTS (SELECT 1 FROM provision_record n WHERE n.corrects_id = r.id)";
+    /** The first day a record covers: its date, its period's first day, else the (Tokyo) day it was recorded. */
+    static final String FIRST_DAY = "coalesce(r.provided_on, r.period_first, (r.recorded_at AT TIME ZONE 'Asia/Tokyo')::date)";
+    /** The last day a record covers; an open period has none (infinity). */
+    static final String LAST_DAY = "coalesce(r.provided_on, CASE WHEN r.period_first IS NOT NULL THEN "
+            + "coalesce(r.period_last, 'infinity'::date) END, (r.recorded_at AT TIME ZONE 'Asia/Tokyo')::date)";
+
+    private final AgroalDataSource dataSource;
+    private final SubjectVault vault;
+
+    public ProvisionRecordRepository(AgroalDataSource dataSource, SubjectVault vault) {
+        this.dataSource = dataSource;
+        this.vault = vault;
+    }
+
+    /** A record to insert with the salt of its subject commitment. */
+    public record NewRecord(ProvisionRecord record, String subjectSalt) {
+    }
+
+    /** Inserts the records in one JDBC batch, in the caller's transaction. */
+    public void insert(List<NewRecord> records) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (NewRecord n : records) {
+                bind(c, insert, n.record(), n.subjectSalt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    public Optional<ProvisionRecord> find(UUID id) {
+        return query("SELECT " + COLUMNS + " FROM provision_record r WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    public List<ProvisionRecord> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT " + COLUMNS + " FROM provision_record r WHERE id = ANY (?::uuid[]) ORDER BY id",
+                List.of((Object) ids.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+
+    /** The records this client created with these idempotency keys, by key. */
+    public Map<String, ProvisionRecord> findByKeys(String clientId, Collection<String> keys) {
+        Map<String, ProvisionRecord> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        for (ProvisionRecord r : query("SELECT " + COLUMNS + " FROM provision_record r WHERE client_id = ? "
+                + "AND idempotency_key = ANY (?)", List.of(clientId, keys.toArray(String[]::new)))) {
+            found.put(r.event().clientEventId(), r);
+        }
+        return found;
+    }
+
+    /** Every version of a record, oldest first. */
+    public List<ProvisionRecord> lineage(UUID lineageId) {
+        return query("SELECT " + COLUMNS + " FROM provision_record r WHERE lineage_id = ? ORDER BY version_no",
+                List.of(lineageId));
+    }
+
+    public boolean isCurrent(UUID id) {
+        return query("SELECT " + COLUMNS + " FROM provision_record r WHERE corrects_id = ?", List.of(id)).isEmpty();
+    }
+
+    /** Current versions matching the criteria, in id (= time) order after the cursor. */
+    public List<ProvisionRecord> search(SearchCriteria criteria, UUID after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM provision_record r WHERE ")
+                .append(criteria.where(parameters, vault));
+        if (after != null) {
+            sql.append(" AND r.id > ?");
+            parameters.add(after);
+        }
+        sql.append(" ORDER BY r.id LIMIT ?");
+        parameters.add(limit);
+        return query(sql.toString(), parameters);
+    }
+
+    public long count(SearchCriteria criteria) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT count(*) FROM provision_record r WHERE " + criteria.where(parameters, vault);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bindAll(c, s, parameters);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    /**
+     * The statutory records about a subject that a disclosure may reveal: current versions, not purged, not withheld
+     * under Order Art. 11, overlapping the date range (either end may be open).
+     */
+    public List<ProvisionRecord> disclosable(String subjectIndex, LocalDate from, LocalDate to) {
+        return query("SELECT " + COLUMNS + " FROM provision_record r WHERE subject_index = ? AND statutory "
+                + "AND order11_ground IS NULL AND purged_at IS NULL AND " + CURRENT
+                + " AND (?::date IS NULL OR " + LAST_DAY + " >= ?::date)"
+                + " AND (?::date IS NULL OR " + FIRST_DAY + " <= ?::date)"
+                + " ORDER BY " + FIRST_DAY + ", id",
+                Arrays.asList(subjectIndex, from, from, to, to));
+    }
+
+    /** Streams current versions matching the criteria (server-side cursor), in id order. */
+    public void stream(SearchCriteria criteria, Consumer<ProvisionRecord> sink) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM provision_record r WHERE " + criteria.where(parameters, vault)
+                + " ORDER BY r.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(500);
+            bindAll(c, s, parameters);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    /**
+     * Removes the personal data of every version of each record whose current version's retention ended before
+     * {@code asOf}, keeping the tombstone; answers the ids purged. Records already purged are left alone, so a
+     * second run purges nothing.
+     */
+    public List<UUID> purgeExpired(LocalDate asOf, OffsetDateTime now) {
+        String sql = "UPDATE provision_record SET subject_index = NULL, subject_identifier_enc = NULL, "
+                + "subject_name_enc = NULL, subject_salt = NULL, other_items = '{}', purged_at = ? "
+                + "WHERE purged_at IS NULL AND lineage_id IN (SELECT r.lineage_id FROM provision_record r "
+                + "WHERE r.retain_until < ? AND " + CURRENT + ") RETURNING id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, now);
+            s.setObject(2, asOf);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            ids.sort(null);
+            return ids;
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    private List<ProvisionRecord> query(String sql, List<Object> parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bindAll(c, s, parameters);
+            List<ProvisionRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    private static void bindAll(Connection c, PreparedStatement s, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object p = parameters.get(i);
+            if (p instanceof String[] strings) {
+                s.setArray(i + 1, c.createArrayOf("text", strings));
+            } else if (p == null) {
+                s.setNull(i + 1, Types.DATE);
+            } else {
+                s.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private void bind(Connection c, PreparedStatement s, ProvisionRecord r, String salt) throws SQLException {
+        ProvisionEvent e = r.event();
+        Counterparty cp = e.counterparty();
+        Subject subject = e.subject();
+        int i = 0;
+        s.setObject(++i, r.id());
+        s.setObject(++i, r.lineageId());
+        s.setInt(++i, r.versionNo());
+        s.setObject(++i, r.correctsId());
+        s.setString(++i, r.correctionReason());
+        s.setString(++i, e.direction().name());
+        s.setString(++i, e.legalBasis().name());
+        s.setBoolean(++i, r.statutory());
+        s.setString(++i, e.method().name());
+        s.setString(++i, e.contractRef());
+        s.setBoolean(++i, e.goodsOrServices());
+        s.setString(++i, cp.kind().name());
+        s.setString(++i, cp.name());
+        s.setString(++i, cp.key());
+        s.setString(++i, cp.address());
+        s.setString(++i, cp.representative());
+        s.setString(++i, cp.country());
+        s.setString(++i, cp.corporateNumber());
+        s.setString(++i, e.foreignTransfer() == null ? null : e.foreignTransfer().route().name());
+        s.setString(++i, subject.scheme());
+        s.setString(++i, vault.index(subject.scheme(), subject.identifier()));
+        s.setBytes(++i, vault.seal(subject.identifier(), r.id()));
+        s.setBytes(++i, vault.seal(subject.name(), r.id()));
+        s.setString(++i, salt);
+        s.setString(++i, r.subjectCommitment());
+        s.setArray(++i, c.createArrayOf("text", e.dataItems().stream().map(Enum::name).toArray()));
+        s.setArray(++i, c.createArrayOf("text", e.otherItems().toArray()));
+        s.setObject(++i, e.providedOn());
+        s.setObject(++i, e.period() == null ? null : e.period().first());
+        s.setObject(++i, e.period() == null ? null : e.period().last());
+        s.setString(++i, e.consentRef());
+        s.setString(++i, e.acquisitionCircumstances());
+        s.setString(++i, e.ppcPublicationRef());
+        s.setString(++i, e.order11Ground() == null ? null : e.order11Ground().name());
+        s.setString(++i, r.clientId());
+        s.setString(++i, e.clientEventId());
+        s.setString(++i, r.requestSha256());
+        s.setObject(++i, r.recordedAt());
+        s.setString(++i, r.recordedBy());
+        s.setObject(++i, r.retention().retainUntil());
+        s.setString(++i, r.retention().rule());
+        s.setObject(++i, r.retention().legalRetainUntil());
+        s.setString(++i, r.contentSha256());
+        s.setLong(++i, r.auditSeq());
+        s.setObject(++i, r.purgedAt());
+    }
+
+    private ProvisionRecord read(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        byte[] identifier = rs.getBytes("subject_identifier_enc");
+        Subject subject = identifier == null ? null : new Subject(rs.getString("subject_scheme"),
+                vault.open(identifier, id), vault.open(rs.getBytes("subject_name_enc"), id));
+        LocalDate first = rs.getObject("period_first", LocalDate.class);
+        String route = rs.getString("art28_route");
+        String order11 = rs.getString("order11_ground");
+        ProvisionEvent event = new ProvisionEvent(
+                rs.getString("idempotency_key"),
+                Direction.valueOf(rs.getString("direction")),
+                LegalBasis.valueOf(rs.getString("legal_basis")),
+                RecordMethod.valueOf(rs.getString("method")),
+                rs.getString("contract_ref"),
+                rs.getBoolean("goods_or_services"),
+                new Counterparty(CounterpartyKind.valueOf(rs.getString("counterparty_kind")),
+                        rs.getString("counterparty_name"), rs.getString("counterparty_address"),
+                        rs.getString("counterparty_representative"), rs.getString("counterparty_country"),
+                        rs.getString("counterparty_corporate_no")),
+                subject,
+                Arrays.stream(strings(rs.getArray("data_items"))).map(DataItem::valueOf).toList(),
+                List.of(strings(rs.getArray("other_items"))),
+                rs.getObject("provided_on", LocalDate.class),
+                first == null ? null : new Period(first, rs.getObject("period_last", LocalDate.class)),
+                rs.getString("consent_ref"),
+                rs.getString("acquisition_circumstances"),
+                rs.getString("ppc_publication_ref"),
+                route == null ? null : new ForeignTransfer(Art28Route.valueOf(route)),
+                order11 == null ? null : Order11Ground.valueOf(order11),
+                null);
+        OffsetDateTime purgedAt = rs.getObject("purged_at", OffsetDateTime.class);
+        return new ProvisionRecord(id, rs.getObject("lineage_id", UUID.class), rs.getInt("version_no"),
+                rs.getObject("corrects_id", UUID.class), rs.getString("correction_reason"),
+                rs.getBoolean("statutory"), event, rs.getString("client_id"), rs.getString("request_sha256"),
+                rs.getObject("recorded_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                rs.getString("recorded_by"),
+                new ProvisionRecord.Retention(rs.getObject("retain_until", LocalDate.class),
+                        rs.getObject("legal_retain_until", LocalDate.class), rs.getString("retention_rule")),
+                rs.getString("subject_commitment"), rs.getString("content_sha256"), rs.getLong("audit_seq"),
+                purgedAt == null ? null : purgedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}

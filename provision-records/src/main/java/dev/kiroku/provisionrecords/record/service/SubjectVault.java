@@ -1,0 +1,32 @@
+package dev.kiroku.provisionrecords.record.service;
+
+import dev.kiroku.platform.persistence.FieldCipher;
+import dev.kiroku.provisionrecords.record.Subject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Seals subjects for storage (AES-GCM per row) and computes their blind index; the only holder of the keys. */
+@ApplicationScoped
+public class SubjectVault {
+
+    private final FieldCipher cipher;
+
+    public SubjectVault(ProvisionRecordsConfig config) {
+        this.cipher = new FieldCipher(config.crypto().keyVersion(), config.crypto().dataKey(),
+                config.crypto().indexKey());
+    }
+
+    /** The blind index of a subject's scheme and identifier. */
+    public String index(String scheme, String identifier) {
+        return cipher.blindIndex(Subject.indexInput(scheme, identifier));
+    }
+
+    public byte[] seal(String value, UUID row) {
+        return cipher.encrypt(value, row);
+    }
+
+    public String open(byte[] sealed, UUID row) {
+        return cipher.decrypt(sealed, row);
+    }
+}
