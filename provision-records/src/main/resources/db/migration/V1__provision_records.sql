@@ -61,12 +61,12 @@ CREATE INDEX provision_record_retention ON provision_record (retain_until) WHERE
 CREATE FUNCTION provision_record_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     personal text[] := ARRAY['subject_index', 'subject_identifier_enc', 'subject_name_enc', 'subject_salt',
-                             'other_items', 'purged_at'];
+                             'purged_at'];
 BEGIN
     IF TG_OP = 'UPDATE'
        AND OLD.purged_at IS NULL AND NEW.purged_at IS NOT NULL
        AND NEW.subject_index IS NULL AND NEW.subject_identifier_enc IS NULL AND NEW.subject_name_enc IS NULL
-       AND NEW.subject_salt IS NULL AND cardinality(NEW.other_items) = 0
+       AND NEW.subject_salt IS NULL
        AND (to_jsonb(NEW) - personal) = (to_jsonb(OLD) - personal) THEN
         RETURN NEW; -- the retention purge: personal data removed, the tombstone kept
     END IF;

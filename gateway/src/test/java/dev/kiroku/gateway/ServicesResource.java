@@ -69,6 +69,9 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
                 env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
                 env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
                 env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.realmUrl());
+                // provision-records' keys for personal data at rest: fresh ones for this test run
+                env.put("KIROKU_CRYPTO_KEY", "test1:" + randomKey());
+                env.put("KIROKU_CRYPTO_INDEX_KEY", randomKey());
                 services.add(builder.start());
                 urls.put(service, "http://127.0.0.1:" + port);
                 config.put("kiroku.gateway.backends." + service + ".url", "http://127.0.0.1:" + port);
@@ -130,5 +133,12 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Base64 of 32 random bytes: the shape of provision-records' AES and HMAC keys. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

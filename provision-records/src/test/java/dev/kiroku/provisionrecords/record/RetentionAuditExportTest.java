@@ -48,6 +48,7 @@ class RetentionAuditExportTest {
 
     static final String PURGES = "/api/v1/provision-purges";
     static final String VERIFY = "/api/v1/audit/provision-records/verification";
+    static final String RECORDS_VERIFY = "/api/v1/provisions/verification";
 
     @Inject
     AgroalDataSource dataSource;
@@ -93,6 +94,7 @@ class RetentionAuditExportTest {
         given().auth().oauth2(AUDITOR).when().get(PURGES).then().statusCode(200)
                 .body("items[0].purgedCount", equalTo(0)).body("items[1].purgedCount", greaterThan(0));
         given().auth().oauth2(AUDITOR).when().get(VERIFY).then().statusCode(200).body("intact", equalTo(true));
+        given().auth().oauth2(AUDITOR).when().get(RECORDS_VERIFY).then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test
@@ -155,6 +157,33 @@ class RetentionAuditExportTest {
 
     @Test
     @Order(5)
+    void aRecordChangedBehindTheServicesBackIsNamedWithItsChainEntry() throws SQLException {
+        given().auth().oauth2(AUDITOR).when().get(RECORDS_VERIFY).then().statusCode(200)
+                .body("intact", equalTo(true)).body("verifiedRecords", greaterThan(0));
+        String id = record(optOutProvision(newSubjectId(), "株式会社本物", TODAY));
+        int seq = given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id).then().extract().path("auditSeq");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE provision_record DISABLE TRIGGER provision_record_no_update");
+            s.executeUpdate("UPDATE provision_record SET counterparty_name = '株式会社偽物' WHERE id = '" + id + "'");
+        }
+        try {
+            given().auth().oauth2(AUDITOR).when().get(RECORDS_VERIFY).then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenRecordId", equalTo(id))
+                    .body("auditSeq", equalTo(seq))
+                    .body("problem", containsString("changed after it was recorded"));
+            given().auth().oauth2(CRM).when().get(RECORDS_VERIFY).then().statusCode(403);
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE provision_record SET counterparty_name = '株式会社本物' WHERE id = '" + id + "'");
+                s.execute("ALTER TABLE provision_record ENABLE TRIGGER provision_record_no_update");
+            }
+        }
+        given().auth().oauth2(AUDITOR).when().get(RECORDS_VERIFY).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    @Order(6)
     void theRegulatorExportStreamsEveryRecordOfThePeriodAsCsvOrJson() {
         String counterparty = "株式会社輸出先" + newSubjectId().substring(2, 8);
         String subject = newSubjectId();

@@ -10,15 +10,22 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Encryption of personal fields at rest and their keyed blind index.
+ * Encryption of personal fields at rest and their keyed blind index, following the key contract of the operations
+ * runbook (k8s/README.md, "Rotating the encryption key"):
  * <ul>
- *   <li>{@link #encrypt}: AES-256-GCM with a random 96-bit nonce; the owning row's id is the associated data, so a
- *   ciphertext copied to another row does not decrypt. Layout: key version (1 byte) | nonce (12) | ciphertext+tag.</li>
- *   <li>{@link #blindIndex}: HMAC-SHA256 under a separate key, for exact lookup without decrypting; without the key
- *   the index cannot be recomputed from a guessed identifier.</li>
+ *   <li>{@link #encrypt}: AES-256-GCM under the current key, random 96-bit nonce; the owning row's id is the
+ *   associated data, so a ciphertext copied to another row does not decrypt. Layout: key-id length (1 byte) | key id
+ *   (ASCII) | nonce (12) | ciphertext+tag. {@link #decrypt} accepts the current key and every retired one, so a key
+ *   can be rotated without losing data.</li>
+ *   <li>{@link #blindIndex}: HMAC-SHA256 under a separate index key, for exact lookup without decrypting; without
+ *   the key the index cannot be recomputed from a guessed identifier. The index key is not rotated (a new one would
+ *   orphan every index).</li>
  * </ul>
  * Keys come from configuration (a Kubernetes Secret in production), never from code.
  */
@@ -28,29 +35,35 @@ public final class FieldCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte keyVersion;
-    private final SecretKeySpec dataKey;
+    private final String currentId;
+    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final SecretKeySpec indexKey;
 
     /**
-     * @param keyVersion the version stamped on new ciphertexts (1–255), so that keys can be rotated later
-     * @param dataKey    base64 of 32 random bytes: the AES-256 key
-     * @param indexKey   base64 of 32 random bytes: the HMAC key of the blind index
+     * @param currentKey  {@code <id>:<base64 of 32 random bytes>}: the key that encrypts
+     * @param retiredKeys earlier keys in the same form: used to decrypt only
+     * @param indexKey    base64 of 32 random bytes: the HMAC key of the blind index
      */
-    public FieldCipher(int keyVersion, String dataKey, String indexKey) {
-        if (keyVersion < 1 || keyVersion > 255) {
-            throw new IllegalArgumentException("key version must be 1..255");
+    public FieldCipher(String currentKey, List<String> retiredKeys, String indexKey) {
+        this.currentId = add(currentKey, "current key");
+        for (String retired : retiredKeys) {
+            if (!retired.isBlank()) {
+                add(retired.strip(), "retired key");
+            }
         }
-        this.keyVersion = (byte) keyVersion;
-        this.dataKey = new SecretKeySpec(key(dataKey, "data key"), "AES");
-        this.indexKey = new SecretKeySpec(key(indexKey, "index key"), "HmacSHA256");
+        this.indexKey = new SecretKeySpec(bytes(indexKey, "index key"), "HmacSHA256");
     }
 
-    /** A fresh random key, base64 (for generating a local development key). */
+    /** A fresh random key, base64 (for generating local development keys). */
     public static String newKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The id of the key that encrypts. */
+    public String currentKeyId() {
+        return currentId;
     }
 
     public byte[] encrypt(String plaintext, UUID owner) {
@@ -61,10 +74,12 @@ public final class FieldCipher {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(owner));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(keyVersion).put(nonce).put(sealed).array();
+            byte[] id = currentId.getBytes(StandardCharsets.US_ASCII);
+            return ByteBuffer.allocate(1 + id.length + NONCE_BYTES + sealed.length)
+                    .put((byte) id.length).put(id).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -74,14 +89,22 @@ public final class FieldCipher {
         if (ciphertext == null) {
             return null;
         }
-        if (ciphertext.length < 1 + NONCE_BYTES + TAG_BITS / 8 || ciphertext[0] != keyVersion) {
-            throw new IllegalStateException("ciphertext has an unknown key version or is truncated");
+        int idLength = ciphertext.length == 0 ? 0 : ciphertext[0];
+        if (idLength < 1 || ciphertext.length < 1 + idLength + NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("ciphertext is truncated or has no key id");
         }
+        String id = new String(ciphertext, 1, idLength, StandardCharsets.US_ASCII);
+        SecretKeySpec key = keys.get(id);
+        if (key == null) {
+            throw new IllegalStateException("ciphertext under key '" + id + "', which is neither the current key nor "
+                    + "a retired one");
+        }
+        int offset = 1 + idLength;
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, offset, NONCE_BYTES));
             cipher.updateAAD(aad(owner));
-            byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
+            byte[] plain = cipher.doFinal(ciphertext, offset + NONCE_BYTES, ciphertext.length - offset - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed: wrong key, wrong row or altered ciphertext", e);
@@ -99,12 +122,27 @@ public final class FieldCipher {
         }
     }
 
+    private String add(String idAndKey, String what) {
+        int colon = idAndKey == null ? -1 : idAndKey.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("the " + what + " must read <id>:<base64 of 32 random bytes>");
+        }
+        String id = idAndKey.substring(0, colon);
+        if (!id.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new IllegalArgumentException("the " + what + "'s id must be 1-32 letters, digits, '.', '_' or '-'");
+        }
+        if (keys.put(id, new SecretKeySpec(bytes(idAndKey.substring(colon + 1), what), "AES")) != null) {
+            throw new IllegalArgumentException("key id '" + id + "' is given twice");
+        }
+        return id;
+    }
+
     private static byte[] aad(UUID owner) {
         return ByteBuffer.allocate(16).putLong(owner.getMostSignificantBits())
                 .putLong(owner.getLeastSignificantBits()).array();
     }
 
-    private static byte[] key(String base64, String what) {
+    private static byte[] bytes(String base64, String what) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64 == null ? "" : base64.strip());

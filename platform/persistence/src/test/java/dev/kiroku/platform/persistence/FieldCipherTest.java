@@ -3,6 +3,7 @@ package dev.kiroku.platform.persistence;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FieldCipherTest {
 
-    private final FieldCipher cipher = new FieldCipher(1, FieldCipher.newKey(), FieldCipher.newKey());
+    private static final String K1 = "k1:" + FieldCipher.newKey();
+    private static final String INDEX = FieldCipher.newKey();
+    private final FieldCipher cipher = new FieldCipher(K1, List.of(), INDEX);
     private final UUID row = UUID.randomUUID();
 
     @Test
@@ -31,8 +34,20 @@ class FieldCipherTest {
 
     @Test
     void anotherIndexKeyGivesAnotherIndex() {
-        FieldCipher other = new FieldCipher(1, FieldCipher.newKey(), FieldCipher.newKey());
+        FieldCipher other = new FieldCipher(K1, List.of(), FieldCipher.newKey());
         assertThat(other.blindIndex("customer-number:C-1")).isNotEqualTo(cipher.blindIndex("customer-number:C-1"));
+    }
+
+    @Test
+    void afterARotationOldCiphertextsStillDecryptAndNewOnesUseTheNewKey() {
+        byte[] underK1 = cipher.encrypt("C-1", row);
+        FieldCipher rotated = new FieldCipher("k2:" + FieldCipher.newKey(), List.of(K1), INDEX);
+
+        assertThat(rotated.decrypt(underK1, row)).isEqualTo("C-1");
+        byte[] underK2 = rotated.encrypt("C-1", row);
+        assertThat(rotated.decrypt(underK2, row)).isEqualTo("C-1");
+        assertThatThrownBy(() -> cipher.decrypt(underK2, row)).hasMessageContaining("'k2'");
+        assertThat(rotated.currentKeyId()).isEqualTo("k2");
     }
 
     @Test
@@ -43,10 +58,12 @@ class FieldCipherTest {
     }
 
     @Test
-    void keysMustBe32BytesOfBase64() {
-        assertThatThrownBy(() -> new FieldCipher(1, "c2hvcnQ=", FieldCipher.newKey()))
-                .hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> new FieldCipher(1, "not base64!", FieldCipher.newKey()))
+    void keysMustBeAnIdAnd32BytesOfBase64() {
+        assertThatThrownBy(() -> new FieldCipher("k1:c2hvcnQ=", List.of(), INDEX)).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new FieldCipher(FieldCipher.newKey(), List.of(), INDEX))
+                .hasMessageContaining("<id>:");
+        assertThatThrownBy(() -> new FieldCipher("k1:not base64!", List.of(), INDEX))
                 .hasMessageContaining("not base64");
+        assertThatThrownBy(() -> new FieldCipher(K1, List.of(K1), INDEX)).hasMessageContaining("twice");
     }
 }

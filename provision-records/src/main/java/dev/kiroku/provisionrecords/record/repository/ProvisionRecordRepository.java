@@ -181,6 +181,21 @@ public class ProvisionRecordRepository {
         }
     }
 
+    /** Streams every version (purged ones included) in audit-chain order: the input of the record verification. */
+    public void streamInChainOrder(java.util.function.BiConsumer<ProvisionRecord, String> sink) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + ", subject_salt FROM provision_record r ORDER BY audit_seq, id")) {
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(read(rs), rs.getString("subject_salt"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
     /**
      * Removes the personal data of every version of each record whose current version's retention ended before
      * {@code asOf}, keeping the tombstone; answers the ids purged. Records already purged are left alone, so a
@@ -188,7 +203,7 @@ public class ProvisionRecordRepository {
      */
     public List<UUID> purgeExpired(LocalDate asOf, OffsetDateTime now) {
         String sql = "UPDATE provision_record SET subject_index = NULL, subject_identifier_enc = NULL, "
-                + "subject_name_enc = NULL, subject_salt = NULL, other_items = '{}', purged_at = ? "
+                + "subject_name_enc = NULL, subject_salt = NULL, purged_at = ? "
                 + "WHERE purged_at IS NULL AND lineage_id IN (SELECT r.lineage_id FROM provision_record r "
                 + "WHERE r.retain_until < ? AND " + CURRENT + ") RETURNING id";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

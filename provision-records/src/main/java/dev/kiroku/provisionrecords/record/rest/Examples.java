@@ -205,4 +205,10 @@ final class Examples {
             {"id": "019a9100-0000-7000-8000-000000000001", "startedAt": "2026-11-23T18:30:00.000001Z",
              "finishedAt": "2026-11-23T18:30:01.250000Z", "asOf": "2026-11-24", "triggeredBy": "scheduler",
              "purgedCount": 1284, "auditSeq": 90211}""";
+
+    static final String VERIFICATION_BROKEN = """
+            {"intact": false, "verifiedRecords": 41873, "chainRecordVersions": 120000,
+             "firstBrokenRecordId": "019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12", "auditSeq": 377,
+             "problem": "the record's content no longer matches its hash: changed after it was recorded",
+             "verifiedAt": "2026-11-23T09:00:00Z"}""";
 }

@@ -21,7 +21,7 @@ import dev.kiroku.provisionrecords.record.rest.RecordViews.RecordView;
 import dev.kiroku.provisionrecords.record.service.ProvisionService;
 import dev.kiroku.provisionrecords.record.service.ProvisionService.Created;
 import dev.kiroku.provisionrecords.record.service.ProvisionService.ItemOutcome;
-import dev.kiroku.provisionrecords.record.service.ProvisionService.ItemStatus;
+import dev.kiroku.provisionrecords.record.service.RecordVerificationService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,10 +81,13 @@ public class ProvisionResource {
     static final int MAX_LIMIT = 500;
 
     private final ProvisionService service;
+    private final RecordVerificationService verification;
     private final SecurityIdentity identity;
 
-    public ProvisionResource(ProvisionService service, SecurityIdentity identity) {
+    public ProvisionResource(ProvisionService service, RecordVerificationService verification,
+            SecurityIdentity identity) {
         this.service = service;
+        this.verification = verification;
         this.identity = identity;
     }
 
@@ -243,6 +246,23 @@ public class ProvisionResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed({KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR})
+    @Operation(summary = "Verify every record against the audit chain",
+            description = "Recomputes each record version's content hash from its row and compares it with the stored "
+                    + "hash and with the hash the audit chain recorded when it was written, checks each subject (until "
+                    + "purged) against its commitment, and the number of rows against the versions the chain lists. "
+                    + "Names the first record that does not hold and its chain entry. Complements "
+                    + "`/api/v1/audit/provision-records/verification`, which recomputes the chain itself: together they "
+                    + "are the evidence that records were not altered or back-dated (APPI Art. 146 inspections).")
+    @APIResponse(responseCode = "200", description = "The outcome (intact, or the first broken record)",
+            content = @Content(schema = @Schema(implementation = RecordVerificationService.Result.class),
+                    examples = @ExampleObject(name = "broken", value = Examples.VERIFICATION_BROKEN)))
+    public RecordVerificationService.Result verify() {
+        return verification.verify();
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.kiroku.provisionrecords.record.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
@@ -33,8 +32,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +40,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -542,20 +538,8 @@ public class ProvisionService {
 
         /** Canonical content: every fact of the version, the subject only as its commitment. */
         private Map<String, Object> content() {
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("id", id.toString());
-            content.put("lineageId", lineageId.toString());
-            content.put("versionNo", versionNo);
-            content.put("correctsId", correctsId == null ? null : correctsId.toString());
-            content.put("correctionReason", reason);
-            content.put("statutory", statutory);
-            content.put("subjectCommitment", commitment);
-            content.put("event", event.withoutSubject());
-            content.put("recordedAt", recordedAt.toString());
-            content.put("recordedBy", caller.actor());
-            content.put("retainUntil", String.valueOf(retention.retainUntil()));
-            content.put("legalRetainUntil", String.valueOf(retention.legalRetainUntil()));
-            return content;
+            return RecordContent.of(id, lineageId, versionNo, correctsId, reason, statutory, commitment, event,
+                    recordedAt, caller.actor(), retention);
         }
 
         ProvisionRecord record(long auditSeq) {
@@ -566,10 +550,6 @@ public class ProvisionService {
     }
 
     private String sha256(Object content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(content)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash the record content", e);
-        }
+        return RecordContent.sha256(json, content);
     }
 }

@@ -12,9 +12,9 @@ public class SubjectVault {
 
     private final FieldCipher cipher;
 
-    public SubjectVault(ProvisionRecordsConfig config) {
-        this.cipher = new FieldCipher(config.crypto().keyVersion(), config.crypto().dataKey(),
-                config.crypto().indexKey());
+    public SubjectVault(CryptoConfig config) {
+        this.cipher = new FieldCipher(config.key(), config.retiredKeys().orElse(java.util.List.of()),
+                config.indexKey());
     }
 
     /** The blind index of a subject's scheme and identifier. */

@@ -1,0 +1,452 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * provision-records benchmark (see README.md): batch ingest through the REST API versus a raw batched-JDBC insert of
+ * the same rows into a table of the same shape and indexes, in one run against the same PostgreSQL; then disclosure
+ * latency for one subject with at least 1,000,000 records loaded; then a streamed export.
+ *
+ * Run by run.sh with the PostgreSQL driver on the class path: java -cp postgresql.jar Bench.java
+ */
+public class Bench {
+
+    static final String API = env("BENCH_API", "http://127.0.0.1:8081");
+    static final String TOKEN_URL = env("BENCH_TOKEN_URL",
+            "http://127.0.0.1:8180/realms/kiroku/protocol/openid-connect/token");
+    static final String JDBC = env("BENCH_JDBC", "jdbc:postgresql://127.0.0.1:55432/provision_records"
+            + "?user=postgres&password=postgres&reWriteBatchedInserts=true");
+    static final int N = Integer.parseInt(env("BENCH_EVENTS", "200000"));
+    static final int TOTAL = Integer.parseInt(env("BENCH_TOTAL_RECORDS", "1000000"));
+    static final int BATCH = Integer.parseInt(env("BENCH_BATCH", "1000"));
+    static final int SENDERS = Integer.parseInt(env("BENCH_SENDERS", "2"));
+    static final int SUBJECTS = Integer.parseInt(env("BENCH_SUBJECTS", "200000"));
+    static final int DISCLOSURES = Integer.parseInt(env("BENCH_DISCLOSURES", "2000"));
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+
+    static final String[] COMPANIES = {"株式会社サンプル商事", "株式会社データ提供", "東京マーケティング株式会社",
+            "株式会社関西リサーチ", "合同会社ひかり通信", "株式会社みらい保険サービス", "さくら信販株式会社",
+            "株式会社北海道物流", "九州メディア株式会社", "株式会社グローバル決済", "株式会社中部カード",
+            "株式会社あおば広告", "日本ダイレクト株式会社", "株式会社ネクストデータ", "株式会社湘南ライフ"};
+    static final String[] ITEMS = {"NAME", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH", "GENDER", "PURCHASE_HISTORY",
+            "CUSTOMER_ID", "OCCUPATION"};
+
+    public static void main(String[] args) throws Exception {
+        StringBuilder report = new StringBuilder("{\n");
+        report.append(String.format(Locale.ROOT, "  \"machine\": {\"cpus\": %d, \"date\": \"%s\"},%n",
+                Runtime.getRuntime().availableProcessors(), OffsetDateTime.now(ZoneOffset.UTC)));
+        report.append(String.format(Locale.ROOT, "  \"settings\": {\"events\": %d, \"batch\": %d, \"senders\": %d, "
+                + "\"totalRecords\": %d, \"subjects\": %d, \"disclosures\": %d},%n", N, BATCH, SENDERS, TOTAL,
+                SUBJECTS, DISCLOSURES));
+
+        // --- 1. the floor: raw batched JDBC into a table of the same shape and indexes ---------------------------
+        double raw = rawJdbc();
+        say("raw JDBC: %,.0f rows/s", raw);
+
+        // --- 2. the REST API: the same number of events, batches of BATCH ------------------------------------------
+        Tokens tokens = new Tokens();
+        warmUp(tokens);
+        long before = count();
+        double api = apiIngest(tokens, N, 0);
+        long after = count();
+        if (after - before != N) {
+            throw new IllegalStateException("the API run recorded " + (after - before) + " records, expected " + N);
+        }
+        say("REST API: %,.0f events/s (%.0f%% of raw JDBC)", api, 100 * api / raw);
+        report.append(String.format(Locale.ROOT, "  \"ingest\": {\"rawJdbcRowsPerSecond\": %.0f, "
+                + "\"apiEventsPerSecond\": %.0f, \"ratio\": %.3f, \"target\": 0.50, \"stretch\": 0.75},%n",
+                raw, api, api / raw));
+
+        // --- 3. load up to TOTAL records through the API, then disclosure latency for one subject -----------------
+        long loaded = count();
+        if (loaded < TOTAL) {
+            say("loading %,d more records through the API ...", TOTAL - loaded);
+            double loadRate = apiIngest(tokens, (int) (TOTAL - loaded), N);
+            say("  (%,.0f events/s)", loadRate);
+        }
+        long records = count();
+        say("records in provision_record: %,d", records);
+        double[] answer = disclosures(tokens);
+        say("disclosure POST (answer + record) p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                answer[0], answer[1], answer[2], answer[3]);
+        report.append(String.format(Locale.ROOT, "  \"disclosure\": {\"records\": %d, \"requests\": %d, "
+                + "\"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f, \"meanRecordsPerAnswer\": %.2f, "
+                + "\"targetP99Ms\": 20},%n", records, DISCLOSURES, answer[0], answer[1], answer[2], answer[3],
+                answer[4]));
+
+        // --- 4. the regulator export of everything, streamed ---------------------------------------------------
+        double[] export = export(tokens);
+        say("export: %,.0f rows in %.1f s (%,.0f rows/s), %.0f MB", export[0], export[1], export[0] / export[1],
+                export[2] / 1e6);
+        report.append(String.format(Locale.ROOT, "  \"export\": {\"rows\": %.0f, \"seconds\": %.1f, "
+                + "\"rowsPerSecond\": %.0f, \"bytes\": %.0f}%n}%n", export[0], export[1], export[0] / export[1],
+                export[2]));
+        Path out = Path.of(env("BENCH_RESULT", "bench/provision-records/results/latest.json"));
+        Files.writeString(out, report.toString());
+        say("written %s", out);
+        if ("1".equals(env("BENCH_ENFORCE_TARGETS", "0")) && (api / raw < 0.5 || answer[2] > 20)) {
+            say("TARGET MISSED");
+            System.exit(3);
+        }
+    }
+
+    // ---- raw JDBC ----------------------------------------------------------------------------------------------
+
+    static double rawJdbc() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_raw_provision_record");
+            s.execute("CREATE TABLE bench_raw_provision_record (LIKE provision_record INCLUDING ALL)");
+        }
+        String columns;
+        try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) "
+                     + "FROM information_schema.columns WHERE table_name = 'provision_record'")) {
+            rs.next();
+            columns = rs.getString(1);
+        }
+        int columnCount = columns.split(",").length;
+        String sql = "INSERT INTO bench_raw_provision_record (" + columns + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columnCount, "?")) + ")";
+        say("raw JDBC: inserting %,d rows of %d columns in batches of %d with %d connection(s) ...", N, columnCount,
+                BATCH, SENDERS);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        runParallel(SENDERS, () -> {
+            Random random = new Random();
+            try (Connection c = DriverManager.getConnection(JDBC); PreparedStatement p = c.prepareStatement(sql)) {
+                c.setAutoCommit(false);
+                long from;
+                while ((from = next.getAndAdd(BATCH)) < N) {
+                    long to = Math.min(N, from + BATCH);
+                    for (long i = from; i < to; i++) {
+                        bindRaw(c, p, random, i);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                    c.commit();
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE bench_raw_provision_record");
+        }
+        return N / seconds;
+    }
+
+    /** The row the service would write for event i: the same columns, the same kinds and sizes of values. */
+    static void bindRaw(Connection c, PreparedStatement p, Random r, long i) throws Exception {
+        UUID id = UUID.randomUUID();
+        int k = 0;
+        String company = COMPANIES[(int) (i % COMPANIES.length)];
+        p.setObject(++k, id);
+        p.setObject(++k, id);
+        p.setInt(++k, 1);
+        p.setObject(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, "PROVIDED");
+        p.setString(++k, "OPT_OUT_27_2");
+        p.setBoolean(++k, true);
+        p.setString(++k, "PER_EVENT");
+        p.setString(++k, null);
+        p.setBoolean(++k, false);
+        p.setString(++k, "CORPORATION");
+        p.setString(++k, company);
+        p.setString(++k, company.toLowerCase(Locale.ROOT));
+        p.setString(++k, "東京都千代田区丸の内一丁目1番1号");
+        p.setString(++k, "代表取締役 山田太郎");
+        p.setString(++k, "JP");
+        p.setString(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, "customer-number");
+        p.setString(++k, hex(r, 32));
+        p.setBytes(++k, bytes(r, 1 + 5 + 12 + 16 + 16));
+        p.setBytes(++k, bytes(r, 1 + 5 + 12 + 16 + 12));
+        p.setString(++k, hex(r, 32));
+        p.setString(++k, hex(r, 32));
+        p.setArray(++k, c.createArrayOf("text", new Object[] {"NAME", "ADDRESS", "PHONE"}));
+        p.setArray(++k, c.createArrayOf("text", new Object[] {"購入履歴（直近1年）"}));
+        p.setObject(++k, TODAY);
+        p.setObject(++k, null);
+        p.setObject(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, null);
+        p.setString(++k, "demo-crm");
+        p.setString(++k, RUN + "-raw-" + i);
+        p.setString(++k, hex(r, 32));
+        p.setObject(++k, OffsetDateTime.now(ZoneOffset.UTC));
+        p.setString(++k, "service-account-demo-crm");
+        p.setObject(++k, TODAY.plusYears(3));
+        p.setString(++k, "APPI Art. 29(2), Rule 21(1)(iii) / Art. 30(4), Rule 25(1)(iii): 3 years from the record's creation");
+        p.setObject(++k, TODAY.plusYears(3));
+        p.setString(++k, hex(r, 32));
+        p.setLong(++k, 1);
+        p.setObject(++k, null);
+    }
+
+    // ---- REST API ----------------------------------------------------------------------------------------------
+
+    static void warmUp(Tokens tokens) throws Exception {
+        say("warming up the service (20 batches) ...");
+        for (int b = 0; b < 20; b++) {
+            String body = batch(b * BATCH, BATCH, "warm");
+            post("/api/v1/provisions/batch", body, tokens.crm());
+        }
+    }
+
+    static double apiIngest(Tokens tokens, int events, long offset) throws Exception {
+        say("REST API: %,d events in batches of %d with %d sender(s) ...", events, BATCH, SENDERS);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        runParallel(SENDERS, () -> {
+            long from;
+            while ((from = next.getAndAdd(BATCH)) < events) {
+                int size = (int) Math.min(BATCH, events - from);
+                String body = batch(offset + from, size, "run");
+                HttpResponse<String> response = post("/api/v1/provisions/batch", body, tokens.crm());
+                if (!response.body().contains("\"created\":" + size + ",")) {
+                    throw new IllegalStateException("batch not fully created: " + response.body().substring(0,
+                            Math.min(400, response.body().length())));
+                }
+            }
+            return null;
+        });
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** BATCH realistic events: opt-out provisions, consent provisions and consent receipts, many counterparties. */
+    static String batch(long from, int size, String tag) {
+        StringBuilder json = new StringBuilder(size * 700).append("{\"events\":[");
+        Random random = new Random(from);
+        for (int i = 0; i < size; i++) {
+            long n = from + i;
+            if (i > 0) {
+                json.append(',');
+            }
+            String company = COMPANIES[random.nextInt(COMPANIES.length)];
+            String subject = subject(n);
+            LocalDate day = TODAY.minusDays(random.nextInt(365));
+            int kind = random.nextInt(10);
+            String direction = kind < 8 ? "PROVIDED" : "RECEIVED";
+            String basis = kind < 5 ? "OPT_OUT_27_2" : "CONSENT_27_1";
+            json.append("{\"clientEventId\":\"").append(RUN).append('-').append(tag).append('-').append(n)
+                    .append("\",\"direction\":\"").append(direction)
+                    .append("\",\"legalBasis\":\"").append(basis)
+                    .append("\",\"method\":\"PER_EVENT\",\"counterparty\":{\"kind\":\"CORPORATION\",\"name\":\"")
+                    .append(company).append("\",\"address\":\"東京都千代田区丸の内一丁目").append(1 + random.nextInt(9))
+                    .append("番1号\",\"representative\":\"代表取締役 山田太郎\",\"country\":\"JP\"},")
+                    .append("\"subject\":{\"scheme\":\"customer-number\",\"identifier\":\"").append(subject)
+                    .append("\",\"name\":\"佐藤花子\"},\"dataItems\":[");
+            int items = 2 + random.nextInt(3);
+            for (int k = 0; k < items; k++) {
+                json.append(k == 0 ? "" : ",").append('"').append(ITEMS[(k * 3 + random.nextInt(3)) % ITEMS.length])
+                        .append('"');
+            }
+            json.append("],\"otherItems\":[\"購入履歴（直近1年）\"],\"providedOn\":\"").append(day).append('"');
+            if (direction.equals("RECEIVED")) {
+                json.append(",\"consentRef\":\"提供元の会員規約第8条\",\"acquisitionCircumstances\":\"提供元が自社会員から同意を得て取得\"");
+            }
+            json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    static String subject(long n) {
+        return String.format(Locale.ROOT, "C-%08d", Math.floorMod(n * 7919L, SUBJECTS));
+    }
+
+    // ---- disclosure --------------------------------------------------------------------------------------------
+
+    static double[] disclosures(Tokens tokens) throws Exception {
+        Random random = new Random(42);
+        Pattern count = Pattern.compile("\"recordCount\":(\\d+)");
+        for (int i = 0; i < 300; i++) { // warm-up
+            disclose(tokens, subject(random.nextInt(TOTAL)));
+        }
+        double[] ms = new double[DISCLOSURES];
+        long recordsSeen = 0;
+        for (int i = 0; i < DISCLOSURES; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = disclose(tokens, subject(random.nextInt(TOTAL)));
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            Matcher m = count.matcher(response.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no recordCount in " + response.body());
+            }
+            recordsSeen += Long.parseLong(m.group(1));
+        }
+        Arrays.sort(ms);
+        return new double[] {pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1],
+                (double) recordsSeen / DISCLOSURES};
+    }
+
+    static HttpResponse<String> disclose(Tokens tokens, String subject) throws Exception {
+        String body = "{\"subject\":{\"scheme\":\"customer-number\",\"identifier\":\"" + subject + "\"},"
+                + "\"method\":\"ELECTRONIC_RECORD\",\"receivedVia\":\"web form\"}";
+        HttpResponse<String> response = post("/api/v1/disclosure-requests", body, tokens.officer());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("disclosure answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    static double pct(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    // ---- export ------------------------------------------------------------------------------------------------
+
+    static double[] export(Tokens tokens) throws Exception {
+        String path = "/api/v1/provision-exports?format=csv&from=" + TODAY.minusYears(2) + "&to=" + TODAY.plusDays(1);
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(API + path))
+                .header("Authorization", "Bearer " + tokens.officer()).timeout(Duration.ofMinutes(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("export answered " + response.statusCode());
+        }
+        long bytes = 0;
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                bytes += read;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new double[] {lines - 1, (System.nanoTime() - start) / 1e9, bytes};
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    static long count() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM provision_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(API + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    static void runParallel(int threads, java.util.concurrent.Callable<Void> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Keycloak tokens (they live 300 s): refreshed every 120 s. */
+    static final class Tokens {
+        private String crm;
+        private String officer;
+        private long fetchedAt;
+
+        synchronized String crm() throws Exception {
+            refresh();
+            return crm;
+        }
+
+        synchronized String officer() throws Exception {
+            refresh();
+            return officer;
+        }
+
+        private void refresh() throws Exception {
+            if (crm != null && System.nanoTime() - fetchedAt < 120e9) {
+                return;
+            }
+            crm = token("grant_type=client_credentials&client_id=demo-crm&client_secret=demo-crm-dev-only-secret");
+            officer = token("grant_type=password&client_id=kiroku-dev-cli&username=officer&password="
+                    + URLEncoder.encode("officer-dev-only", StandardCharsets.UTF_8));
+            fetchedAt = System.nanoTime();
+        }
+
+        private static String token(String form) throws Exception {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no token from Keycloak: " + response.body());
+            }
+            return m.group(1);
+        }
+    }
+
+    static String hex(Random r, int bytes) {
+        return HexFormat.of().formatHex(bytes(r, bytes));
+    }
+
+    static byte[] bytes(Random r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

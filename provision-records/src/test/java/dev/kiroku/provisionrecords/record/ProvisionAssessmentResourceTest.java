@@ -1,0 +1,99 @@
+package dev.kiroku.provisionrecords.record;
+
+import dev.kiroku.platform.testing.EmbeddedPostgresResource;
+import dev.kiroku.platform.testing.LocalTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.kiroku.provisionrecords.record.ProvisionFixtures.AUDITOR;
+import static dev.kiroku.provisionrecords.record.ProvisionFixtures.BREACH_MANAGER;
+import static dev.kiroku.provisionrecords.record.ProvisionFixtures.CRM;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/** The assessment integrators call before a provision: what the record duty asks, from the rule tables. */
+@QuarkusTest
+@TestProfile(LocalTokens.Profile.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ProvisionAssessmentResourceTest {
+
+    static final String ASSESS = "/api/v1/provision-assessments";
+
+    @Test
+    void anOptOutProvisionNeedsARecordWithItsDateAndIsKeptThreeYears() {
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "counterpartyCountry", "JP",
+                        "method", "PER_EVENT"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("recordRequired", equalTo(true))
+                .body("decidedBy.article", equalTo("APPI Art. 29(1), Rule 20(1)(i)"))
+                .body("requiredItems.item", containsInAnyOrder("PROVISION_DATE", "COUNTERPARTY", "SUBJECT",
+                        "DATA_ITEMS"))
+                .body("itemsRule", equalTo("APPI Rule 20(1)(i)"))
+                .body("method.allowed", equalTo(true))
+                .body("retention.period", equalTo("P3Y"))
+                .body("retention.from", equalTo("RECORD_CREATION"))
+                .body("violations", hasSize(0));
+    }
+
+    @Test
+    void aBulkOptOutRecordIsRefusedAndAForeignConsentProvisionNamesItsRoute() {
+        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "counterpartyCountry", "JP",
+                        "method", "BULK"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("method.allowed", equalTo(false))
+                .body("method.refusal", containsString("bulk record is not allowed"))
+                .body("violations.rule", hasItem("APPI Rule 19(2) proviso / Rule 23(2) proviso"));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "ENTRUST_27_5_I", "counterpartyCountry", "US",
+                        "method", "PER_EVENT"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("violations.field", hasItem("foreignTransfer.route"));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "ENTRUST_27_5_I", "counterpartyCountry", "US",
+                        "method", "PER_EVENT", "foreignTransferRoute", "CONSENT_28_1"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("recordRequired", equalTo(true))
+                .body("decidedBy.id", equalTo("foreign-27-5-needing-consent"));
+    }
+
+    @Test
+    void anExemptBasisNeedsNoStatutoryRecord() {
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "RECEIVED", "legalBasis", "JOINT_USE_27_5_III", "counterpartyCountry", "JP",
+                        "method", "PER_EVENT"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("recordRequired", equalTo(false))
+                .body("retention.rule", containsString("voluntary"));
+    }
+
+    @Test
+    void badInputIs400AndOtherRolesAreRefused() {
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "counterpartyCountry", "Japan"))
+                .when().post(ASSESS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("counterpartyCountry")))
+                .body("violations.field", hasItem(containsString("method")));
+        given().auth().oauth2(BREACH_MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "counterpartyCountry", "JP",
+                        "method", "PER_EVENT"))
+                .when().post(ASSESS).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(ASSESS).then().statusCode(401);
+    }
+}
