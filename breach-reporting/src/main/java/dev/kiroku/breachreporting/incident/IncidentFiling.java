@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 /** A filing's frozen lateness, recorded at the first filing of its kind; the database refuses to change it. */
 @Entity
+@Immutable
 @Table(name = "incident_filing")
 public class IncidentFiling {
 

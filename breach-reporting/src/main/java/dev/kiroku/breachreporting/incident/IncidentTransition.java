@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 /** One recorded transition: who did what, when, why, and a snapshot of the incident after it. Never changed. */
 @Entity
+@Immutable
 @Table(name = "incident_transition")
 public class IncidentTransition {
 
