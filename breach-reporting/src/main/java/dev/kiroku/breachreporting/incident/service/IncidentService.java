@@ -1,0 +1,202 @@
+package dev.kiroku.breachreporting.incident.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.breachreporting.incident.Incident;
+import dev.kiroku.breachreporting.incident.IncidentAction;
+import dev.kiroku.breachreporting.incident.IncidentDraft;
+import dev.kiroku.breachreporting.incident.IncidentStatus;
+import dev.kiroku.breachreporting.incident.IncidentTransition;
+import dev.kiroku.breachreporting.incident.repository.IdempotencyRepository;
+import dev.kiroku.breachreporting.incident.repository.IncidentRepository;
+import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
+import dev.kiroku.breachreporting.incident.rules.Deadline;
+import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
+import dev.kiroku.platform.audit.AuditChain;
+import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Incidents: recording, assessment under Rule 7, the transition table, and the deadlines query. Every change is
+ * appended to the audit chain in the same transaction (the title enters the chain only as its SHA-256).
+ */
+@ApplicationScoped
+@Transactional
+public class IncidentService {
+
+    static final String AGGREGATE = "incident";
+    public static final URI IDEMPOTENCY_MISMATCH = ProblemType.of("idempotency-key-reused");
+    public static final URI GOVERNED_DECISION = ProblemType.of("governed-breach-decision");
+
+    private final IncidentRepository incidents;
+    private final IdempotencyRepository idempotency;
+    private final AuditChain audit;
+    private final DeadlineCalculator calculator;
+    private final ObjectMapper json;
+    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
+    public IncidentService(IncidentRepository incidents, IdempotencyRepository idempotency, AuditChain audit,
+            DeadlineCalculator calculator, ObjectMapper json) {
+        this.incidents = incidents;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.calculator = calculator;
+        this.json = json;
+    }
+
+    /** A create's outcome: the incident, and whether this request created it or a retry found it. */
+    public record Created(Incident incident, boolean replayed) {
+    }
+
+    /** One open deadline of one incident. */
+    public record OpenDeadline(Incident incident, Deadline deadline) {
+    }
+
+    /**
+     * Records a new incident. With an idempotency key, a retry of the same request answers the first incident again;
+     * the same key with another request is refused and nothing is written.
+     */
+    public Created create(IncidentDraft draft, String idempotencyKey, String actor) {
+        String requestSha256 = digest(draft);
+        if (idempotencyKey != null) {
+            var used = idempotency.find(idempotencyKey);
+            if (used.isPresent()) {
+                if (!used.get().requestSha256().equals(requestSha256)) {
+                    throw ProblemException.unprocessable(IDEMPOTENCY_MISMATCH, "Idempotency key reused",
+                            "This Idempotency-Key was used for a different request; nothing was written");
+                }
+                return new Created(find(used.get().incidentId()), true);
+            }
+        }
+        Instant now = clock.instant();
+        Incident incident = Incident.record(draft, actor, now);
+        incidents.persist(incident);
+        incidents.flush();
+        if (idempotencyKey != null) {
+            idempotency.remember(idempotencyKey, requestSha256, incident.id(), actor, now);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("titleSha256", sha256(draft.title()));
+        facts.put("role", incident.role().name());
+        facts.put("detectedAt", incident.detectedAt().toString());
+        facts.put("awarenessAt", incident.awarenessAt().toString());
+        facts.put("awarenessDiffersFromDetection", incident.awarenessJustification().isPresent());
+        facts.put("euResidents", incident.euResidents());
+        audit.append(new AuditEvent("incident.created", AGGREGATE, incident.id().toString(), actor,
+                incident.awarenessJustification().orElse(null), facts));
+        return new Created(incident, false);
+    }
+
+    public IncidentTransition assess(UUID id, AssessmentFacts facts, String reason, String actor) {
+        Incident incident = find(id);
+        IncidentTransition transition = incident.assess(facts, reason, actor, clock.instant(), calculator);
+        record(incident, transition);
+        return transition;
+    }
+
+    /** Applies an action; governed decisions only for a caller who may take them. */
+    public IncidentTransition transition(UUID id, IncidentAction action, String reason, Instant occurredAt,
+            String actor, boolean mayTakeGovernedDecisions) {
+        Incident incident = find(id);
+        if (action.governed() && !mayTakeGovernedDecisions) {
+            throw new ProblemException(403, GOVERNED_DECISION, "Governed breach decision",
+                    "'" + action.wireName() + "' is a governed decision: only a breach manager may take it");
+        }
+        IncidentTransition transition = incident.apply(action, reason, occurredAt, actor, clock.instant(), calculator);
+        record(incident, transition);
+        return transition;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Incident find(UUID id) {
+        return incidents.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no incident " + id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Incident> list(UUID after, IncidentStatus status, int limit) {
+        return incidents.listAfter(after, status, limit);
+    }
+
+    /**
+     * Deadlines not yet met whose legal due day (Asia/Tokyo) falls on or before {@code until}: the overdue ones and
+     * the upcoming ones, soonest first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpenDeadline> openDeadlines(LocalDate until) {
+        List<OpenDeadline> open = new ArrayList<>();
+        for (Incident incident : incidents.listNotClosed()) {
+            for (Deadline deadline : incident.openDeadlines(calculator)) {
+                if (!dueDay(deadline).isAfter(until)) {
+                    open.add(new OpenDeadline(incident, deadline));
+                }
+            }
+        }
+        open.sort(Comparator.comparing((OpenDeadline o) -> dueDay(o.deadline())));
+        return open;
+    }
+
+    public DeadlineCalculator calculator() {
+        return calculator;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return DeadlineCalculator.legalDate(clock.instant());
+    }
+
+    public static LocalDate dueDay(Deadline deadline) {
+        return deadline.dueDate() != null ? deadline.dueDate() : DeadlineCalculator.legalDate(deadline.dueAt());
+    }
+
+    private void record(Incident incident, IncidentTransition transition) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("seq", transition.seq());
+        content.put("from", transition.fromStatus().name());
+        content.put("to", transition.toStatus().name());
+        content.put("occurredAt", transition.occurredAt().toString());
+        content.put("snapshot", transition.snapshot());
+        audit.append(new AuditEvent("incident." + transition.action(), AGGREGATE, incident.id().toString(),
+                transition.actor(), transition.reason().orElse(null), content));
+    }
+
+    private String digest(IncidentDraft draft) {
+        try {
+            return sha256(json.writeValueAsString(draft));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot digest an incident draft", e);
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
