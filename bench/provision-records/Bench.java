@@ -63,6 +63,19 @@ public class Bench {
             "CUSTOMER_ID", "OCCUPATION"};
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                    ? e.getCause() : e;
+            String message = String.valueOf(cause.getMessage());
+            System.err.println("bench failed: " + cause.getClass().getSimpleName() + ": "
+                    + message.substring(0, Math.min(600, message.length())));
+            System.exit(1);
+        }
+    }
+
+    static void run() throws Exception {
         StringBuilder report = new StringBuilder("{\n");
         report.append(String.format(Locale.ROOT, "  \"machine\": {\"cpus\": %d, \"date\": \"%s\"},%n",
                 Runtime.getRuntime().availableProcessors(), OffsetDateTime.now(ZoneOffset.UTC)));
@@ -214,7 +227,7 @@ public class Bench {
         p.setString(++k, "APPI Art. 29(2), Rule 21(1)(iii) / Art. 30(4), Rule 25(1)(iii): 3 years from the record's creation");
         p.setObject(++k, TODAY.plusYears(3));
         p.setString(++k, hex(r, 32));
-        p.setLong(++k, 1);
+        p.setObject(++k, UUID.randomUUID());
         p.setObject(++k, null);
     }
 

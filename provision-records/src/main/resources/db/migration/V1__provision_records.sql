@@ -45,7 +45,7 @@ CREATE TABLE provision_record (
     retention_rule             text        NOT NULL,
     legal_retain_until         date,
     content_sha256             text        NOT NULL,
-    audit_seq                  bigint      NOT NULL,
+    audit_entry_id             uuid        NOT NULL,
     purged_at                  timestamptz,
     CONSTRAINT provision_record_version UNIQUE (lineage_id, version_no),
     CONSTRAINT provision_record_idempotency UNIQUE (client_id, idempotency_key)

@@ -14,12 +14,12 @@ import java.util.UUID;
  * @param statutory         a record the law requires (Art. 29 / 30), as opposed to voluntary evidence
  * @param subjectCommitment salted HMAC of the subject, as the audit chain knows it
  * @param contentSha256     SHA-256 of the record's canonical facts with the subject as its commitment
- * @param auditSeq          the audit-chain entry that recorded this version
+ * @param auditEntryId      the audit-chain entry that recorded this version
  */
 public record ProvisionRecord(UUID id, UUID lineageId, int versionNo, UUID correctsId, String correctionReason,
                               boolean statutory, ProvisionEvent event, String clientId, String requestSha256,
                               OffsetDateTime recordedAt, String recordedBy, Retention retention,
-                              String subjectCommitment, String contentSha256, long auditSeq,
+                              String subjectCommitment, String contentSha256, UUID auditEntryId,
                               OffsetDateTime purgedAt) {
 
     /** Legal days are Tokyo days. */

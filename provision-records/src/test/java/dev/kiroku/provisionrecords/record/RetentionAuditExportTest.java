@@ -58,6 +58,13 @@ class RetentionAuditExportTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The chain sequence number of the entry that recorded a single create. */
+    static int seqOf(String recordId) {
+        return given().auth().oauth2(AUDITOR).queryParam("aggregateType", "provision-record")
+                .queryParam("aggregateId", recordId).when().get("/api/v1/audit/provision-records/entries")
+                .then().statusCode(200).extract().path("items[0].seq");
+    }
+
     @Test
     @Order(1)
     void thePurgeRemovesPersonalDataOfExpiredRecordsKeepsTombstonesAndTheChainVerifies() {
@@ -112,12 +119,12 @@ class RetentionAuditExportTest {
     void everyWriteIsInTheChainWithTheSubjectOnlyAsACommitment() {
         String subject = newSubjectId();
         String id = record(optOutProvision(subject, "株式会社サンプル商事", TODAY));
-        long seq = given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id).then().statusCode(200)
-                .extract().<Integer>path("auditSeq");
+        String entryId = given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id).then().statusCode(200)
+                .extract().path("auditEntryId");
         given().auth().oauth2(AUDITOR).queryParam("aggregateType", "provision-record").queryParam("aggregateId", id)
                 .when().get("/api/v1/audit/provision-records/entries")
                 .then().statusCode(200)
-                .body("items[0].seq", equalTo((int) seq))
+                .body("items[0].entryId", equalTo(entryId))
                 .body("items[0].action", equalTo("provision.recorded"))
                 .body("items[0].actor", equalTo("service-account-demo-crm"))
                 .body("items[0].content.contentSha256", notNullValue())
@@ -129,7 +136,7 @@ class RetentionAuditExportTest {
     @Order(4)
     void anUpdateBehindTheServicesBackMakesVerificationFailAndNameTheEntry() throws SQLException {
         String id = record(optOutProvision(newSubjectId(), "株式会社サンプル商事", TODAY));
-        int seq = given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id).then().extract().path("auditSeq");
+        int seq = seqOf(id);
         String original;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT content FROM audit_entry WHERE seq = " + seq)) {
@@ -161,7 +168,7 @@ class RetentionAuditExportTest {
         given().auth().oauth2(AUDITOR).when().get(RECORDS_VERIFY).then().statusCode(200)
                 .body("intact", equalTo(true)).body("verifiedRecords", greaterThan(0));
         String id = record(optOutProvision(newSubjectId(), "株式会社本物", TODAY));
-        int seq = given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id).then().extract().path("auditSeq");
+        int seq = seqOf(id);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE provision_record DISABLE TRIGGER provision_record_no_update");
             s.executeUpdate("UPDATE provision_record SET counterparty_name = '株式会社偽物' WHERE id = '" + id + "'");

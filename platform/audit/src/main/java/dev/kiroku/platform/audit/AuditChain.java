@@ -55,6 +55,16 @@ public class AuditChain {
     /** Appends an entry; must run inside the transaction that makes the change it records. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(AuditEvent event) {
+        return append(event, TimeOrderedIds.next(clock));
+    }
+
+    /**
+     * Appends an entry under an id chosen beforehand, so that the rows it records can name it before it exists. Call
+     * it last in the transaction: the chain's lock is then held only from here to the commit, and writers of the
+     * recorded rows do not wait for each other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry append(AuditEvent event, UUID entryId) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, APPEND_LOCK);
@@ -71,7 +81,7 @@ public class AuditChain {
                 }
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AuditEntry unsigned = new AuditEntry(seq, TimeOrderedIds.next(clock), now.atOffset(ZoneOffset.UTC),
+            AuditEntry unsigned = new AuditEntry(seq, entryId, now.atOffset(ZoneOffset.UTC),
                     event.actor(), event.action(), event.aggregateType(), event.aggregateId(), event.reason(),
                     AuditHashing.canonical(json, event.content()), previous, null);
             AuditEntry entry = withHash(unsigned, AuditHashing.entryHash(json, unsigned));
@@ -93,6 +103,21 @@ public class AuditChain {
             return entry;
         } catch (SQLException e) {
             throw new AuditChainException("could not append to the audit chain", e);
+        }
+    }
+
+    /** The entry with this id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<AuditEntry> entry(UUID entryId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM audit_entry WHERE entry_id = ?")) {
+            query.setObject(1, entryId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(read(rs)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new AuditChainException("could not read the audit chain", e);
         }
     }
 

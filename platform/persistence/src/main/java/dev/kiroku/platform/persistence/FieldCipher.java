@@ -38,6 +38,9 @@ public final class FieldCipher {
     private final String currentId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final SecretKeySpec indexKey;
+    /** Cipher and Mac lookups are costly (provider search); each thread keeps its own instances. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
+    private final ThreadLocal<Mac> macs;
 
     /**
      * @param currentKey  {@code <id>:<base64 of 32 random bytes>}: the key that encrypts
@@ -52,6 +55,25 @@ public final class FieldCipher {
             }
         }
         this.indexKey = new SecretKeySpec(bytes(indexKey, "index key"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** A fresh random key, base64 (for generating local development keys). */
@@ -73,7 +95,7 @@ public final class FieldCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(owner));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -101,7 +123,7 @@ public final class FieldCipher {
         }
         int offset = 1 + idLength;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, offset, NONCE_BYTES));
             cipher.updateAAD(aad(owner));
             byte[] plain = cipher.doFinal(ciphertext, offset + NONCE_BYTES, ciphertext.length - offset - NONCE_BYTES);
@@ -113,13 +135,7 @@ public final class FieldCipher {
 
     /** The keyed blind index of a value (hex HMAC-SHA256). */
     public String blindIndex(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("blind index failed", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String add(String idAndKey, String what) {

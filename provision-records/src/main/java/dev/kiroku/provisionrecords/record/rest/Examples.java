@@ -70,7 +70,7 @@ final class Examples {
               "retention": {"retainUntil": "2029-11-20", "legalRetainUntil": "2029-11-20",
                 "rule": "APPI Art. 29(2), Rule 21(1)(iii) / Art. 30(4), Rule 25(1)(iii): 3 years from the record's creation"},
               "contentSha256": "5f0c9a2b8e1d4c7a6b3e0f9d8c7b6a5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a",
-              "auditSeq": 42
+              "auditEntryId": "019a8f2e-7c45-7aa0-8f3b-5d1e2c3b4a59"
             }""";
 
     static final String BATCH = """
@@ -209,6 +209,7 @@ final class Examples {
     static final String VERIFICATION_BROKEN = """
             {"intact": false, "verifiedRecords": 41873, "chainRecordVersions": 120000,
              "firstBrokenRecordId": "019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12", "auditSeq": 377,
+             "auditEntryId": "019a8f2e-7c45-7aa0-8f3b-5d1e2c3b4a59",
              "problem": "the record's content no longer matches its hash: changed after it was recorded",
              "verifiedAt": "2026-11-23T09:00:00Z"}""";
 }

@@ -61,7 +61,7 @@ public class ProvisionExportResource {
             "counterpartyCorporateNumber", "foreignTransferRoute", "subjectScheme", "subjectIdentifier", "subjectName",
             "dataItems", "otherItems", "providedOn", "periodFirst", "periodLast", "consentRef",
             "acquisitionCircumstances", "ppcPublicationRef", "order11Ground", "recordedAt", "recordedBy",
-            "retainUntil", "legalRetainUntil", "retentionRule", "purgedAt", "contentSha256", "auditSeq");
+            "retainUntil", "legalRetainUntil", "retentionRule", "purgedAt", "contentSha256", "auditEntryId");
 
     private final ProvisionService service;
     private final SecurityIdentity identity;
@@ -151,7 +151,7 @@ public class ProvisionExportResource {
                     e.period() == null ? null : e.period().last(), e.consentRef(), e.acquisitionCircumstances(),
                     e.ppcPublicationRef(), e.order11Ground(), r.recordedAt(), r.recordedBy(),
                     r.retention().retainUntil(), r.retention().legalRetainUntil(), r.retention().rule(), r.purgedAt(),
-                    r.contentSha256(), r.auditSeq());
+                    r.contentSha256(), r.auditEntryId());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -40,7 +40,7 @@ final class RecordViews {
                       String consentRef, String acquisitionCircumstances, String ppcPublicationRef,
                       Art28Route foreignTransferRoute, Order11Ground order11Ground, OffsetDateTime recordedAt,
                       String recordedBy, RetentionView retention, OffsetDateTime purgedAt, String contentSha256,
-                      @Schema(description = "The audit-chain entry that recorded this version") long auditSeq) {
+                      @Schema(description = "The audit-chain entry that recorded this version (its entryId)") UUID auditEntryId) {
 
         static RecordView of(ProvisionRecord r) {
             var e = r.event();
@@ -50,7 +50,7 @@ final class RecordViews {
                     e.otherItems(), e.providedOn(), e.period(), e.consentRef(), e.acquisitionCircumstances(),
                     e.ppcPublicationRef(), e.foreignTransfer() == null ? null : e.foreignTransfer().route(),
                     e.order11Ground(), r.recordedAt(), r.recordedBy(), RetentionView.of(r.retention()), r.purgedAt(),
-                    r.contentSha256(), r.auditSeq());
+                    r.contentSha256(), r.auditEntryId());
         }
     }
 

@@ -29,7 +29,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 import java.net.URI;
 import java.time.Clock;
@@ -68,14 +72,32 @@ public class ProvisionService {
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
     public ProvisionService(ProvisionRecordRepository records, OptOutStopRepository stops, AuditChain audit,
-            SubjectVault vault, ObjectMapper json, Validator validator, ProvisionRecordsConfig config) {
+            SubjectVault vault, ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config) {
         this.records = records;
         this.stops = stops;
         this.audit = audit;
         this.vault = vault;
         this.json = json;
-        this.validator = validator;
+        // Events are plain records, never JPA entities: skip the JPA reachability checks Hibernate Validator would
+        // otherwise make for every property of every event of a batch.
+        this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(new AlwaysReachable()).enableTraversableResolverResultCache(false).getValidator();
         this.config = config;
+    }
+
+    /** Every property is reachable and cascadable: the events validated here are records, not entities. */
+    private static final class AlwaysReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node node, Class<?> rootType, Path path,
+                java.lang.annotation.ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node node, Class<?> rootType, Path path,
+                java.lang.annotation.ElementType type) {
+            return true;
+        }
     }
 
     /** The answer to a create: the record, and whether it repeats the first answer of a retried request. */
@@ -113,10 +135,11 @@ public class ProvisionService {
                     throw new ProvisionRefusal(violations);
                 }
                 checkStops(List.of(keyed));
-                long seq = audit.append(new AuditEvent("provision.recorded", AGGREGATE, draft.id().toString(),
-                        caller.actor(), null, draft.facts())).seq();
-                ProvisionRecord record = draft.record(seq);
+                UUID entryId = TimeOrderedIds.next(clock);
+                ProvisionRecord record = draft.record(entryId);
                 records.insert(List.of(new NewRecord(record, draft.salt())));
+                audit.append(new AuditEvent("provision.recorded", AGGREGATE, draft.id().toString(), caller.actor(),
+                        null, draft.facts()), entryId);
                 return new Created(record, false);
             });
         } catch (RecordStoreException e) {
@@ -238,17 +261,20 @@ public class ProvisionService {
             List<Map<String, Object>> covered = accepted.stream()
                     .map(d -> Map.<String, Object>of("id", d.id().toString(), "contentSha256", d.contentSha256()))
                     .toList();
-            long seq = audit.append(new AuditEvent("provision.batch-recorded", "provision-batch", batchId.toString(),
-                    caller.actor(), null, Map.of("count", accepted.size(), "records", covered))).seq();
+            UUID entryId = TimeOrderedIds.next(clock);
             List<NewRecord> rows = new ArrayList<>(accepted.size());
             for (int a = 0; a < accepted.size(); a++) {
                 Draft draft = accepted.get(a);
-                ProvisionRecord record = draft.record(seq);
+                ProvisionRecord record = draft.record(entryId);
                 rows.add(new NewRecord(record, draft.salt()));
                 int i = acceptedIndexes.get(a);
                 outcomes[i] = new ItemOutcome(i, record.event().clientEventId(), ItemStatus.CREATED, record, null);
             }
+            // rows first, the chain entry last: concurrent batches write their rows in parallel and queue only for
+            // the chain's lock, held from the append to the commit
             records.insert(rows);
+            audit.append(new AuditEvent("provision.batch-recorded", "provision-batch", batchId.toString(),
+                    caller.actor(), null, Map.of("count", accepted.size(), "records", covered)), entryId);
         }
         // a key repeated inside the batch answers the record its first occurrence created
         for (int i = 0; i < outcomes.length; i++) {
@@ -295,10 +321,11 @@ public class ProvisionService {
                     throw new ProvisionRefusal(violations);
                 }
                 checkStops(List.of(keyed));
-                long seq = audit.append(new AuditEvent("provision.corrected", AGGREGATE, draft.id().toString(),
-                        caller.actor(), correction.reason(), draft.facts())).seq();
-                ProvisionRecord record = draft.record(seq);
+                UUID entryId = TimeOrderedIds.next(clock);
+                ProvisionRecord record = draft.record(entryId);
                 records.insert(List.of(new NewRecord(record, draft.salt())));
+                audit.append(new AuditEvent("provision.corrected", AGGREGATE, draft.id().toString(), caller.actor(),
+                        correction.reason(), draft.facts()), entryId);
                 return new Created(record, false);
             });
         } catch (RecordStoreException e) {
@@ -542,10 +569,10 @@ public class ProvisionService {
                     recordedAt, caller.actor(), retention);
         }
 
-        ProvisionRecord record(long auditSeq) {
+        ProvisionRecord record(UUID auditEntryId) {
             return new ProvisionRecord(id, lineageId, versionNo, correctsId, reason, statutory, event,
                     caller.clientId(), fingerprint, recordedAt, caller.actor(), retention, commitment, contentSha256,
-                    auditSeq, null);
+                    auditEntryId, null);
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,11 +51,12 @@ public class RecordVerificationService {
      * @param verifiedRecords     records that held before the first broken one (or all)
      * @param chainRecordVersions record versions the audit chain lists
      * @param firstBrokenRecordId the first record (in chain order) that does not hold
-     * @param auditSeq            the chain entry that recorded it
+     * @param auditSeq            the chain entry that recorded it (its sequence number, when it exists)
+     * @param auditEntryId        that entry's id
      * @param problem             what does not hold
      */
     public record Result(boolean intact, long verifiedRecords, long chainRecordVersions, UUID firstBrokenRecordId,
-                         Long auditSeq, String problem, OffsetDateTime verifiedAt) {
+                         Long auditSeq, UUID auditEntryId, String problem, OffsetDateTime verifiedAt) {
     }
 
     @Transactional
@@ -63,15 +65,15 @@ public class RecordVerificationService {
         records.streamInChainOrder(walk::check);
         long listed = listedInChain();
         if (walk.broken == null && walk.verified != listed) {
-            return new Result(false, walk.verified, listed, null, null, "the audit chain lists " + listed
+            return new Result(false, walk.verified, listed, null, null, null, "the audit chain lists " + listed
                     + " record versions but the table holds " + walk.verified
                     + " (rows removed or added behind the service's back)", now());
         }
         if (walk.broken != null) {
-            return new Result(false, walk.verified, listed, walk.broken.id(), walk.broken.auditSeq(), walk.problem,
-                    now());
+            return new Result(false, walk.verified, listed, walk.broken.id(), walk.brokenSeq,
+                    walk.broken.auditEntryId(), walk.problem, now());
         }
-        return new Result(true, walk.verified, listed, null, null, null, now());
+        return new Result(true, walk.verified, listed, null, null, null, null, now());
     }
 
     private OffsetDateTime now() {
@@ -81,23 +83,28 @@ public class RecordVerificationService {
     /** The state of the pass over the rows in chain order. */
     private final class Walk {
         long verified;
-        long seq = -1;
+        UUID entryId;
+        Long seq;
         Map<String, String> listed = Map.of();
         ProvisionRecord broken;
+        Long brokenSeq;
         String problem;
 
         void check(ProvisionRecord record, String salt) {
             if (broken != null) {
                 return;
             }
-            if (record.auditSeq() != seq) {
-                seq = record.auditSeq();
-                listed = hashesListedBy(seq);
+            if (!record.auditEntryId().equals(entryId)) {
+                entryId = record.auditEntryId();
+                Optional<AuditEntry> entry = chain.entry(entryId);
+                seq = entry.map(AuditEntry::seq).orElse(null);
+                listed = entry.map(RecordVerificationService.this::hashesListedBy).orElse(Map.of());
             }
             String chained = listed.get(record.id().toString());
             String recomputed = RecordContent.sha256(json, RecordContent.of(record));
             if (chained == null) {
-                fail(record, "the audit entry " + seq + " the record points to does not record it");
+                fail(record, seq == null ? "the audit entry the record points to does not exist"
+                        : "the audit entry " + seq + " the record points to does not record it");
             } else if (!recomputed.equals(record.contentSha256())) {
                 fail(record, "the record's content no longer matches its hash: changed after it was recorded");
             } else if (!chained.equals(record.contentSha256())) {
@@ -112,19 +119,17 @@ public class RecordVerificationService {
 
         private void fail(ProvisionRecord record, String why) {
             broken = record;
+            brokenSeq = seq;
             problem = why;
         }
     }
 
-    /** Record id → content hash, as the chain entry at {@code seq} lists them. */
-    private Map<String, String> hashesListedBy(long seq) {
-        List<AuditEntry> entries = chain.entries(null, null, seq - 1, 1);
+    /** Record id → content hash, as a recording chain entry lists them. */
+    private Map<String, String> hashesListedBy(AuditEntry entry) {
         Map<String, String> hashes = new HashMap<>();
-        if (entries.isEmpty() || entries.get(0).seq() != seq
-                || !RECORDING_ACTIONS.contains(entries.get(0).action())) {
-            return hashes;
+        if (RECORDING_ACTIONS.contains(entry.action())) {
+            collect(parse(entry), hashes);
         }
-        collect(parse(entries.get(0)), hashes);
         return hashes;
     }
 
