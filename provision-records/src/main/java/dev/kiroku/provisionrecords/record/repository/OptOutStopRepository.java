@@ -13,12 +13,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class OptOutStopRepository implements PanacheRepositoryBase<OptOutStop, UUID> {
 
-    /** Every stop (withdrawn ones included) of the subjects with these blind indexes. */
+    /**
+     * Every stop (withdrawn ones included) of the subjects with these blind indexes: one array parameter, however
+     * many subjects a batch holds.
+     */
+    @SuppressWarnings("unchecked")
     public List<OptOutStop> forSubjects(Collection<String> subjectIndexes) {
         if (subjectIndexes.isEmpty()) {
             return List.of();
         }
-        return list("subjectIndex in ?1", subjectIndexes);
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM opt_out_stop WHERE subject_index = ANY (CAST(:indexes AS text[]))",
+                        OptOutStop.class)
+                .setParameter("indexes", subjectIndexes.toArray(String[]::new))
+                .getResultList();
     }
 
     public Optional<OptOutStop> findByKey(String clientId, String key) {

@@ -122,14 +122,15 @@ public class ProvisionService {
     public Created create(ProvisionEvent event, String headerKey, Caller caller) {
         String key = Idempotency.key(headerKey, event.clientEventId());
         ProvisionEvent keyed = withKey(event, key);
-        String fingerprint = Idempotency.fingerprint(json, keyed);
+        RecordContent.Digest digest = RecordContent.digest(json, keyed);
+        String fingerprint = digest.fingerprint();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Optional<Created> replay = replay(key, fingerprint, caller);
                 if (replay.isPresent()) {
                     return replay.get();
                 }
-                Draft draft = draft(keyed, fingerprint, caller, null, null);
+                Draft draft = draft(keyed, digest.eventSha256(), fingerprint, caller, null, null);
                 List<RuleViolation> violations = ProvisionRules.check(keyed, draft.recordedOn());
                 if (!violations.isEmpty()) {
                     throw new ProvisionRefusal(violations);
@@ -178,7 +179,7 @@ public class ProvisionService {
     private List<ItemOutcome> batchOnce(List<ProvisionEvent> events, Caller caller) {
         ItemOutcome[] outcomes = new ItemOutcome[events.size()];
         List<String> keys = new ArrayList<>();
-        Map<Integer, String> fingerprints = new HashMap<>();
+        Map<Integer, RecordContent.Digest> digests = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             ProvisionEvent event = events.get(i);
             if (event == null) {
@@ -205,7 +206,7 @@ public class ProvisionService {
                 continue;
             }
             keys.add(event.clientEventId());
-            fingerprints.put(i, Idempotency.fingerprint(json, event));
+            digests.put(i, RecordContent.digest(json, event));
         }
         Map<String, ProvisionRecord> existing = records.findByKeys(caller.clientId(), keys);
         Map<String, Integer> firstInBatch = new HashMap<>();
@@ -217,7 +218,7 @@ public class ProvisionService {
             }
             ProvisionEvent event = events.get(i);
             String key = event.clientEventId();
-            String fingerprint = fingerprints.get(i);
+            String fingerprint = digests.get(i).fingerprint();
             ProvisionRecord earlier = existing.get(key);
             if (earlier != null) {
                 outcomes[i] = earlier.requestSha256().equals(fingerprint)
@@ -227,12 +228,12 @@ public class ProvisionService {
             }
             Integer first = firstInBatch.putIfAbsent(key, i);
             if (first != null) {
-                outcomes[i] = fingerprints.get(first).equals(fingerprint)
+                outcomes[i] = digests.get(first).fingerprint().equals(fingerprint)
                         ? new ItemOutcome(i, key, ItemStatus.DUPLICATE, null, null) // filled in below
                         : rejected(i, key, Idempotency.reused(key));
                 continue;
             }
-            Draft draft = draft(event, fingerprint, caller, null, null);
+            Draft draft = draft(event, digests.get(i).eventSha256(), fingerprint, caller, null, null);
             List<RuleViolation> violations = ProvisionRules.check(event, draft.recordedOn());
             if (!violations.isEmpty()) {
                 outcomes[i] = rejected(i, key, ProvisionProblems.refusal(new ProvisionRefusal(violations)));
@@ -258,9 +259,15 @@ public class ProvisionService {
         }
         if (!accepted.isEmpty()) {
             UUID batchId = TimeOrderedIds.next(clock);
-            List<Map<String, Object>> covered = accepted.stream()
-                    .map(d -> Map.<String, Object>of("id", d.id().toString(), "contentSha256", d.contentSha256()))
-                    .toList();
+            // the entry names its rows by count, id range and a digest over "id contentSha256" in id order
+            java.security.MessageDigest rowsDigest = RecordContent.rowsDigest();
+            List<Draft> ordered = accepted.stream().sorted(java.util.Comparator.comparing(Draft::id)).toList();
+            ordered.forEach(d -> RecordContent.addRow(rowsDigest, d.id(), d.contentSha256()));
+            Map<String, Object> covered = new LinkedHashMap<>();
+            covered.put("count", ordered.size());
+            covered.put("firstId", ordered.get(0).id().toString());
+            covered.put("lastId", ordered.get(ordered.size() - 1).id().toString());
+            covered.put("recordsSha256", RecordContent.hex(rowsDigest));
             UUID entryId = TimeOrderedIds.next(clock);
             List<NewRecord> rows = new ArrayList<>(accepted.size());
             for (int a = 0; a < accepted.size(); a++) {
@@ -274,7 +281,7 @@ public class ProvisionService {
             // the chain's lock, held from the append to the commit
             records.insert(rows);
             audit.append(new AuditEvent("provision.batch-recorded", "provision-batch", batchId.toString(),
-                    caller.actor(), null, Map.of("count", accepted.size(), "records", covered)), entryId);
+                    caller.actor(), null, covered), entryId);
         }
         // a key repeated inside the batch answers the record its first occurrence created
         for (int i = 0; i < outcomes.length; i++) {
@@ -314,7 +321,8 @@ public class ProvisionService {
                             "The record's personal data was purged after its retention ended; it cannot be corrected");
                 }
                 ProvisionRecord origin = current.versionNo() == 1 ? current : records.lineage(current.lineageId()).get(0);
-                Draft draft = draft(keyed, fingerprint, caller, current, correction.reason())
+                Draft draft = draft(keyed, RecordContent.digest(json, keyed).eventSha256(), fingerprint, caller,
+                        current, correction.reason())
                         .createdOn(LocalDate.ofInstant(origin.recordedAt().toInstant(), ProvisionRecord.LEGAL_ZONE));
                 List<RuleViolation> violations = ProvisionRules.check(keyed, draft.recordedOn());
                 if (!violations.isEmpty()) {
@@ -464,15 +472,15 @@ public class ProvisionService {
         return e;
     }
 
-    private Draft draft(ProvisionEvent event, String fingerprint, Caller caller, ProvisionRecord corrects,
-            String reason) {
+    private Draft draft(ProvisionEvent event, String eventSha256, String fingerprint, Caller caller,
+            ProvisionRecord corrects, String reason) {
         Instant now = clock.instant();
         UUID id = TimeOrderedIds.next(clock);
         String salt = AuditChain.newSalt();
         String commitment = AuditChain.commitment(salt, event.subject().indexInput());
         return new Draft(id, corrects == null ? id : corrects.lineageId(),
                 corrects == null ? 1 : corrects.versionNo() + 1, corrects == null ? null : corrects.id(), reason,
-                event, fingerprint, caller, now.atOffset(ZoneOffset.UTC),
+                event, eventSha256, fingerprint, caller, now.atOffset(ZoneOffset.UTC),
                 LocalDate.ofInstant(now, ProvisionRecord.LEGAL_ZONE), salt, commitment);
     }
 
@@ -484,6 +492,7 @@ public class ProvisionService {
         private final UUID correctsId;
         private final String reason;
         private final ProvisionEvent event;
+        private final String eventSha256;
         private final String fingerprint;
         private final Caller caller;
         private final OffsetDateTime recordedAt;
@@ -495,7 +504,7 @@ public class ProvisionService {
         private boolean statutory;
 
         Draft(UUID id, UUID lineageId, int versionNo, UUID correctsId, String reason, ProvisionEvent event,
-                String fingerprint, Caller caller, OffsetDateTime recordedAt, LocalDate createdOn, String salt,
+                String eventSha256, String fingerprint, Caller caller, OffsetDateTime recordedAt, LocalDate createdOn, String salt,
                 String commitment) {
             this.id = id;
             this.lineageId = lineageId;
@@ -503,6 +512,7 @@ public class ProvisionService {
             this.correctsId = correctsId;
             this.reason = reason;
             this.event = event;
+            this.eventSha256 = eventSha256;
             this.fingerprint = fingerprint;
             this.caller = caller;
             this.recordedAt = recordedAt;
@@ -514,7 +524,8 @@ public class ProvisionService {
 
         /** The same draft counting retention from another creation day (a correction keeps the original's). */
         Draft createdOn(LocalDate day) {
-            return new Draft(id, lineageId, versionNo, correctsId, reason, event, fingerprint, caller, recordedAt,
+            return new Draft(id, lineageId, versionNo, correctsId, reason, event, eventSha256, fingerprint, caller,
+                    recordedAt,
                     day, salt, commitment);
         }
 
@@ -565,8 +576,8 @@ public class ProvisionService {
 
         /** Canonical content: every fact of the version, the subject only as its commitment. */
         private Map<String, Object> content() {
-            return RecordContent.of(id, lineageId, versionNo, correctsId, reason, statutory, commitment, event,
-                    recordedAt, caller.actor(), retention);
+            return RecordContent.of(id, lineageId, versionNo, correctsId, reason, statutory, commitment,
+                    eventSha256, recordedAt, caller.actor(), retention);
         }
 
         ProvisionRecord record(UUID auditEntryId) {

@@ -11,27 +11,27 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Checks the records themselves against the audit chain (the chain's own verification recomputes only the chain):
- * every row's content is recomputed and compared with its stored hash and with the hash the chain recorded when the
- * row was written; the subject (while not purged) with its commitment; and the number of rows with the number of
- * record versions the chain lists. Catches a row changed or removed behind the service's back, even by someone who
- * switched the database's append-only guard off.
+ * every row's content is recomputed and compared with its stored hash; the stored hashes with what the chain entry
+ * that recorded them holds (the hash itself for a single record, a digest over the rows for a batch); each subject,
+ * until purged, with its commitment; and the number of rows with the number of record versions the chain lists.
+ * Catches a row changed, added or removed behind the service's back, even by someone who switched the database's
+ * append-only guard off.
  */
 @ApplicationScoped
 public class RecordVerificationService {
 
-    private static final List<String> RECORDING_ACTIONS = List.of("provision.recorded", "provision.corrected",
-            "provision.batch-recorded");
+    static final String BATCH = "provision.batch-recorded";
+    private static final List<String> RECORDING_ACTIONS = List.of("provision.recorded", "provision.corrected", BATCH);
 
     private final ProvisionRecordRepository records;
     private final AuditChain chain;
@@ -63,74 +63,97 @@ public class RecordVerificationService {
     public Result verify() {
         Walk walk = new Walk();
         records.streamInChainOrder(walk::check);
+        walk.closeGroup();
         long listed = listedInChain();
-        if (walk.broken == null && walk.verified != listed) {
-            return new Result(false, walk.verified, listed, null, null, null, "the audit chain lists " + listed
-                    + " record versions but the table holds " + walk.verified
-                    + " (rows removed or added behind the service's back)", now());
-        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         if (walk.broken != null) {
             return new Result(false, walk.verified, listed, walk.broken.id(), walk.brokenSeq,
-                    walk.broken.auditEntryId(), walk.problem, now());
+                    walk.broken.auditEntryId(), walk.problem, now);
         }
-        return new Result(true, walk.verified, listed, null, null, null, null, now());
+        if (walk.verified != listed) {
+            return new Result(false, walk.verified, listed, null, null, null, "the audit chain lists " + listed
+                    + " record versions but the table holds " + walk.verified
+                    + " (rows removed or added behind the service's back)", now);
+        }
+        return new Result(true, walk.verified, listed, null, null, null, null, now);
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    /** The state of the pass over the rows in chain order. */
+    /** The pass over the rows, grouped by the chain entry that recorded them. */
     private final class Walk {
         long verified;
-        UUID entryId;
-        Long seq;
-        Map<String, String> listed = Map.of();
         ProvisionRecord broken;
         Long brokenSeq;
         String problem;
+        // the current group
+        UUID entryId;
+        AuditEntry entry;
+        JsonNode content;
+        ProvisionRecord firstOfGroup;
+        MessageDigest rows;
+        long groupSize;
 
         void check(ProvisionRecord record, String salt) {
             if (broken != null) {
                 return;
             }
             if (!record.auditEntryId().equals(entryId)) {
-                entryId = record.auditEntryId();
-                Optional<AuditEntry> entry = chain.entry(entryId);
-                seq = entry.map(AuditEntry::seq).orElse(null);
-                listed = entry.map(RecordVerificationService.this::hashesListedBy).orElse(Map.of());
+                closeGroup();
+                if (broken != null) {
+                    return;
+                }
+                openGroup(record);
             }
-            String chained = listed.get(record.id().toString());
-            String recomputed = RecordContent.sha256(json, RecordContent.of(record));
-            if (chained == null) {
-                fail(record, seq == null ? "the audit entry the record points to does not exist"
-                        : "the audit entry " + seq + " the record points to does not record it");
-            } else if (!recomputed.equals(record.contentSha256())) {
+            if (entry == null || !RECORDING_ACTIONS.contains(entry.action())) {
+                fail(record, entry == null ? "the audit entry the record points to does not exist"
+                        : "the audit entry " + entry.seq() + " the record points to does not record records");
+                return;
+            }
+            String recomputed = RecordContent.sha256(json, RecordContent.of(json, record));
+            if (!recomputed.equals(record.contentSha256())) {
                 fail(record, "the record's content no longer matches its hash: changed after it was recorded");
-            } else if (!chained.equals(record.contentSha256())) {
-                fail(record, "the record's hash differs from the one audit entry " + seq + " recorded");
             } else if (salt != null && record.event().subject() != null && !AuditChain.commitment(salt,
                     record.event().subject().indexInput()).equals(record.subjectCommitment())) {
                 fail(record, "the record's subject does not match its commitment: changed after it was recorded");
+            } else if (!BATCH.equals(entry.action()) && (!record.id().toString().equals(content.path("id").asText())
+                    || !record.contentSha256().equals(content.path("contentSha256").asText()))) {
+                fail(record, "the record's hash differs from the one audit entry " + entry.seq() + " recorded");
             } else {
+                RecordContent.addRow(rows, record.id(), record.contentSha256());
+                groupSize++;
                 verified++;
+            }
+        }
+
+        private void openGroup(ProvisionRecord record) {
+            entryId = record.auditEntryId();
+            Optional<AuditEntry> found = chain.entry(entryId);
+            entry = found.orElse(null);
+            content = found.map(RecordVerificationService.this::parse).orElse(null);
+            firstOfGroup = record;
+            rows = RecordContent.rowsDigest();
+            groupSize = 0;
+        }
+
+        /** A batch entry's rows must be exactly the rows it recorded: same count, same digest. */
+        void closeGroup() {
+            if (broken != null || entry == null || !BATCH.equals(entry.action())) {
+                return;
+            }
+            if (groupSize != content.path("count").asLong()
+                    || !RecordContent.hex(rows).equals(content.path("recordsSha256").asText())) {
+                broken = firstOfGroup;
+                brokenSeq = entry.seq();
+                problem = "the rows of audit entry " + entry.seq() + " no longer match the " + content.path("count")
+                        + " rows it recorded (a row added, removed or its hash changed)";
+                verified -= groupSize;
             }
         }
 
         private void fail(ProvisionRecord record, String why) {
             broken = record;
-            brokenSeq = seq;
+            brokenSeq = entry == null ? null : entry.seq();
             problem = why;
         }
-    }
-
-    /** Record id → content hash, as a recording chain entry lists them. */
-    private Map<String, String> hashesListedBy(AuditEntry entry) {
-        Map<String, String> hashes = new HashMap<>();
-        if (RECORDING_ACTIONS.contains(entry.action())) {
-            collect(parse(entry), hashes);
-        }
-        return hashes;
     }
 
     private long listedInChain() {
@@ -141,24 +164,16 @@ public class RecordVerificationService {
             do {
                 page = chain.entries(type, null, after, 500);
                 for (AuditEntry e : page) {
-                    if (RECORDING_ACTIONS.contains(e.action())) {
-                        Map<String, String> hashes = new HashMap<>();
-                        collect(parse(e), hashes);
-                        count += hashes.size();
+                    if (BATCH.equals(e.action())) {
+                        count += parse(e).path("count").asLong();
+                    } else if (RECORDING_ACTIONS.contains(e.action())) {
+                        count++;
                     }
                     after = e.seq();
                 }
             } while (page.size() == 500);
         }
         return count;
-    }
-
-    private static void collect(JsonNode content, Map<String, String> hashes) {
-        if (content.has("records")) {
-            content.get("records").forEach(r -> hashes.put(r.get("id").asText(), r.get("contentSha256").asText()));
-        } else if (content.has("id") && content.has("contentSha256")) {
-            hashes.put(content.get("id").asText(), content.get("contentSha256").asText());
-        }
     }
 
     private JsonNode parse(AuditEntry entry) {
