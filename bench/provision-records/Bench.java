@@ -89,6 +89,16 @@ public class Bench {
         // alternating over ROUNDS rounds of N each; the medians are compared ---------------------------------------
         Tokens tokens = new Tokens();
         warmUp(tokens);
+        if (ROUNDS > 0) {
+            ingestRounds(tokens, report);
+        }
+
+
+        // --- 3. load up to TOTAL records through the API, then disclosure latency for one subject -----------------
+        disclosurePhase(tokens, report);
+    }
+
+    static void ingestRounds(Tokens tokens, StringBuilder report) throws Exception {
         prepareRawTable();
         List<Double> raws = new ArrayList<>();
         List<Double> apis = new ArrayList<>();
@@ -118,8 +128,13 @@ public class Bench {
         report.append(String.format(Locale.ROOT, "  \"ingest\": {\"rawJdbcRowsPerSecond\": %.0f, "
                 + "\"apiEventsPerSecond\": %.0f, \"ratio\": %.3f, \"target\": 0.50, \"stretch\": 0.75, "
                 + "\"rounds\": [%s]},%n", raw, api, api / raw, rounds));
+        if ("1".equals(env("BENCH_ENFORCE_TARGETS", "0")) && api / raw < 0.5) {
+            say("TARGET MISSED: ingest");
+            System.exit(3);
+        }
+    }
 
-        // --- 3. load up to TOTAL records through the API, then disclosure latency for one subject -----------------
+    static void disclosurePhase(Tokens tokens, StringBuilder report) throws Exception {
         long loaded = count();
         if (loaded < TOTAL) {
             say("loading %,d more records through the API ...", TOTAL - loaded);
@@ -141,6 +156,12 @@ public class Bench {
                 answer[4]));
 
         // --- 4. the regulator export of everything, streamed ---------------------------------------------------
+        if ("0".equals(env("BENCH_EXPORT", "1"))) {
+            report.append("  \"export\": null\n}\n");
+            Files.writeString(Path.of(env("BENCH_RESULT", "bench/provision-records/results/latest.json")),
+                    report.toString());
+            return;
+        }
         double[] export = export(tokens);
         say("export: %,.0f rows in %.1f s (%,.0f rows/s), %.0f MB", export[0], export[1], export[0] / export[1],
                 export[2] / 1e6);
@@ -150,8 +171,8 @@ public class Bench {
         Path out = Path.of(env("BENCH_RESULT", "bench/provision-records/results/latest.json"));
         Files.writeString(out, report.toString());
         say("written %s", out);
-        if ("1".equals(env("BENCH_ENFORCE_TARGETS", "0")) && (api / raw < 0.5 || answer[2] > 20)) {
-            say("TARGET MISSED");
+        if ("1".equals(env("BENCH_ENFORCE_TARGETS", "0")) && answer[2] > 20) {
+            say("TARGET MISSED: disclosure p99");
             System.exit(3);
         }
     }
