@@ -82,13 +82,15 @@ public class ProvisionRecordRepository {
      * triggers apply exactly as for INSERT (a duplicate key fails the whole COPY, like a batch).
      */
     public void insert(List<NewRecord> records) {
-        StringBuilder rows = new StringBuilder(records.size() * 1200);
-        for (NewRecord n : records) {
-            row(rows, n.record(), n.subjectSalt());
-        }
+        // the rows (with their encryption) are built on every core, then sent in their order
+        String rows = records.parallelStream().map(n -> {
+            StringBuilder row = new StringBuilder(1200);
+            row(row, n.record(), n.subjectSalt());
+            return row;
+        }).collect(java.util.stream.Collectors.joining());
         try (Connection c = dataSource.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY provision_record (" + COLUMNS + ") FROM STDIN", new StringReader(rows.toString()));
+            copy.copyIn("COPY provision_record (" + COLUMNS + ") FROM STDIN", new StringReader(rows));
         } catch (SQLException e) {
             throw new RecordStoreException(e);
         } catch (IOException e) {

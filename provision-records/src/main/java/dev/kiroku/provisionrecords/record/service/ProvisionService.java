@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Records provisions and receipts: single and batch ingest (idempotent per client), corrections as new versions,
@@ -178,40 +179,22 @@ public class ProvisionService {
 
     private List<ItemOutcome> batchOnce(List<ProvisionEvent> events, Caller caller) {
         ItemOutcome[] outcomes = new ItemOutcome[events.size()];
+        // the per-event CPU work (validation, serialisation, hashing) runs on every core; the rest is cheap
+        List<Checked> checked = IntStream.range(0, events.size()).parallel()
+                .mapToObj(i -> check(i, events.get(i))).toList();
         List<String> keys = new ArrayList<>();
         Map<Integer, RecordContent.Digest> digests = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            ProvisionEvent event = events.get(i);
-            if (event == null) {
-                outcomes[i] = rejected(i, null, ProblemException.unprocessable(ProblemType.VALIDATION,
-                        "Request is not valid", "The event is null"));
-                continue;
+        for (Checked c : checked) {
+            if (c.rejected() != null) {
+                outcomes[c.index()] = c.rejected();
+            } else {
+                keys.add(events.get(c.index()).clientEventId());
+                digests.put(c.index(), c.digest());
             }
-            Set<ConstraintViolation<ProvisionEvent>> invalid = validator.validate(event);
-            if (event.clientEventId() == null) {
-                outcomes[i] = rejected(i, null, invalid(List.of(Problem.Violation.of("clientEventId", "body",
-                        "must be given for every event of a batch (it makes retries safe)"))));
-                continue;
-            }
-            if (!invalid.isEmpty()) {
-                outcomes[i] = rejected(i, event.clientEventId(), invalid(invalid.stream()
-                        .map(v -> Problem.Violation.of(v.getPropertyPath().toString(), "body", v.getMessage()))
-                        .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList()));
-                continue;
-            }
-            try {
-                Idempotency.key(null, event.clientEventId());
-            } catch (ProblemException e) {
-                outcomes[i] = rejected(i, event.clientEventId(), e);
-                continue;
-            }
-            keys.add(event.clientEventId());
-            digests.put(i, RecordContent.digest(json, event));
         }
         Map<String, ProvisionRecord> existing = records.findByKeys(caller.clientId(), keys);
         Map<String, Integer> firstInBatch = new HashMap<>();
-        List<Draft> drafts = new ArrayList<>();
-        List<Integer> draftIndexes = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -233,14 +216,25 @@ public class ProvisionService {
                         : rejected(i, key, Idempotency.reused(key));
                 continue;
             }
-            Draft draft = draft(event, digests.get(i).eventSha256(), fingerprint, caller, null, null);
+            candidates.add(i);
+        }
+        List<Object> drafted = candidates.parallelStream().map(i -> {
+            ProvisionEvent event = events.get(i);
+            Draft draft = draft(event, digests.get(i).eventSha256(), digests.get(i).fingerprint(), caller, null, null);
             List<RuleViolation> violations = ProvisionRules.check(event, draft.recordedOn());
-            if (!violations.isEmpty()) {
-                outcomes[i] = rejected(i, key, ProvisionProblems.refusal(new ProvisionRefusal(violations)));
-                continue;
+            return violations.isEmpty() ? (Object) draft
+                    : rejected(i, event.clientEventId(), ProvisionProblems.refusal(new ProvisionRefusal(violations)));
+        }).toList();
+        List<Draft> drafts = new ArrayList<>();
+        List<Integer> draftIndexes = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            if (drafted.get(c) instanceof Draft draft) {
+                drafts.add(draft);
+                draftIndexes.add(candidates.get(c));
+            } else {
+                ItemOutcome refused = (ItemOutcome) drafted.get(c);
+                outcomes[refused.index()] = refused;
             }
-            drafts.add(draft);
-            draftIndexes.add(i);
         }
         Map<UUID, OptOutStop> blocking = blockingStops(drafts.stream().map(Draft::event).toList());
         List<Draft> accepted = new ArrayList<>();
@@ -294,6 +288,33 @@ public class ProvisionService {
             }
         }
         return List.of(outcomes);
+    }
+
+    /** An event of a batch after the checks that need no database: refused, or ready with its digest. */
+    private record Checked(int index, ItemOutcome rejected, RecordContent.Digest digest) {
+    }
+
+    private Checked check(int i, ProvisionEvent event) {
+        if (event == null) {
+            return new Checked(i, rejected(i, null, ProblemException.unprocessable(ProblemType.VALIDATION,
+                    "Request is not valid", "The event is null")), null);
+        }
+        if (event.clientEventId() == null) {
+            return new Checked(i, rejected(i, null, invalid(List.of(Problem.Violation.of("clientEventId", "body",
+                    "must be given for every event of a batch (it makes retries safe)")))), null);
+        }
+        Set<ConstraintViolation<ProvisionEvent>> invalid = validator.validate(event);
+        if (!invalid.isEmpty()) {
+            return new Checked(i, rejected(i, event.clientEventId(), invalid(invalid.stream()
+                    .map(v -> Problem.Violation.of(v.getPropertyPath().toString(), "body", v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList())), null);
+        }
+        try {
+            Idempotency.key(null, event.clientEventId());
+        } catch (ProblemException e) {
+            return new Checked(i, rejected(i, event.clientEventId(), e), null);
+        }
+        return new Checked(i, null, RecordContent.digest(json, event));
     }
 
     // ---- corrections ---------------------------------------------------------------------------------------------
