@@ -42,6 +42,16 @@ public record Counterparty(
         if (name == null || name.isBlank()) {
             return null;
         }
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        String key = KEYS.get(name);
+        if (key == null) {
+            key = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            if (KEYS.size() >= 10_000) {
+                KEYS.clear(); // a bounded memo: the same few counterparties recur in every batch
+            }
+            KEYS.put(name, key);
+        }
+        return key;
     }
+
+    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -73,7 +73,7 @@ public class ProvisionRecordRepository {
     }
 
     /** A record to insert with the salt of its subject commitment. */
-    public record NewRecord(ProvisionRecord record, String subjectSalt) {
+    public record NewRecord(ProvisionRecord record, String subjectSalt, String subjectIndex) {
     }
 
     /**
@@ -85,7 +85,7 @@ public class ProvisionRecordRepository {
         // the rows (with their encryption) are built on every core, then sent in their order
         String rows = records.parallelStream().map(n -> {
             StringBuilder row = new StringBuilder(1200);
-            row(row, n.record(), n.subjectSalt());
+            row(row, n.record(), n.subjectSalt(), n.subjectIndex());
             return row;
         }).collect(java.util.stream.Collectors.joining());
         try (Connection c = dataSource.getConnection()) {
@@ -99,7 +99,7 @@ public class ProvisionRecordRepository {
     }
 
     /** One row in COPY's text format: tab-separated, {@code \N} for NULL, backslash escapes. */
-    private void row(StringBuilder out, ProvisionRecord r, String salt) {
+    private void row(StringBuilder out, ProvisionRecord r, String salt, String subjectIndex) {
         ProvisionEvent e = r.event();
         Counterparty cp = e.counterparty();
         Subject subject = e.subject();
@@ -109,7 +109,7 @@ public class ProvisionRecordRepository {
                 .add(e.contractRef()).add(e.goodsOrServices()).add(cp.kind().name()).add(cp.name()).add(cp.key())
                 .add(cp.address()).add(cp.representative()).add(cp.country()).add(cp.corporateNumber())
                 .add(e.foreignTransfer() == null ? null : e.foreignTransfer().route().name())
-                .add(subject.scheme()).add(vault.index(subject.scheme(), subject.identifier()))
+                .add(subject.scheme()).add(subjectIndex)
                 .add(vault.seal(subject.identifier(), r.id())).add(vault.seal(subject.name(), r.id()))
                 .add(salt).add(r.subjectCommitment())
                 .add(e.dataItems().stream().map(Enum::name).toList()).add(e.otherItems())

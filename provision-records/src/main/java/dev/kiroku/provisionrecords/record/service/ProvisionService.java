@@ -136,10 +136,10 @@ public class ProvisionService {
                 if (!violations.isEmpty()) {
                     throw new ProvisionRefusal(violations);
                 }
-                checkStops(List.of(keyed));
+                checkStops(draft);
                 UUID entryId = TimeOrderedIds.next(clock);
                 ProvisionRecord record = draft.record(entryId);
-                records.insert(List.of(new NewRecord(record, draft.salt())));
+                records.insert(List.of(new NewRecord(record, draft.salt(), draft.subjectIndex())));
                 audit.append(new AuditEvent("provision.recorded", AGGREGATE, draft.id().toString(), caller.actor(),
                         null, draft.facts()), entryId);
                 return new Created(record, false);
@@ -236,13 +236,13 @@ public class ProvisionService {
                 outcomes[refused.index()] = refused;
             }
         }
-        Map<UUID, OptOutStop> blocking = blockingStops(drafts.stream().map(Draft::event).toList());
+        Map<UUID, OptOutStop> blocking = blockingStops(drafts);
         List<Draft> accepted = new ArrayList<>();
         List<Integer> acceptedIndexes = new ArrayList<>();
         for (int d = 0; d < drafts.size(); d++) {
             Draft draft = drafts.get(d);
             int i = draftIndexes.get(d);
-            Optional<OptOutStop> stop = firstBlocking(draft.event(), blocking.values());
+            Optional<OptOutStop> stop = firstBlocking(draft, blocking.values());
             if (stop.isPresent()) {
                 outcomes[i] = rejected(i, draft.event().clientEventId(),
                         ProvisionProblems.stop(new StoppedByOptOutRequest(stop.get().id(), stop.get().effectiveFrom())));
@@ -267,7 +267,7 @@ public class ProvisionService {
             for (int a = 0; a < accepted.size(); a++) {
                 Draft draft = accepted.get(a);
                 ProvisionRecord record = draft.record(entryId);
-                rows.add(new NewRecord(record, draft.salt()));
+                rows.add(new NewRecord(record, draft.salt(), draft.subjectIndex()));
                 int i = acceptedIndexes.get(a);
                 outcomes[i] = new ItemOutcome(i, record.event().clientEventId(), ItemStatus.CREATED, record, null);
             }
@@ -349,10 +349,10 @@ public class ProvisionService {
                 if (!violations.isEmpty()) {
                     throw new ProvisionRefusal(violations);
                 }
-                checkStops(List.of(keyed));
+                checkStops(draft);
                 UUID entryId = TimeOrderedIds.next(clock);
                 ProvisionRecord record = draft.record(entryId);
-                records.insert(List.of(new NewRecord(record, draft.salt())));
+                records.insert(List.of(new NewRecord(record, draft.salt(), draft.subjectIndex())));
                 audit.append(new AuditEvent("provision.corrected", AGGREGATE, draft.id().toString(), caller.actor(),
                         correction.reason(), draft.facts()), entryId);
                 return new Created(record, false);
@@ -438,32 +438,30 @@ public class ProvisionService {
         return Optional.of(new Created(earlier, true));
     }
 
-    private void checkStops(List<ProvisionEvent> events) {
-        Map<UUID, OptOutStop> blocking = blockingStops(events);
-        for (ProvisionEvent event : events) {
-            Optional<OptOutStop> stop = firstBlocking(event, blocking.values());
-            if (stop.isPresent()) {
-                throw new StoppedByOptOutRequest(stop.get().id(), stop.get().effectiveFrom());
-            }
+    private void checkStops(Draft draft) {
+        Map<UUID, OptOutStop> blocking = blockingStops(List.of(draft));
+        Optional<OptOutStop> stop = firstBlocking(draft, blocking.values());
+        if (stop.isPresent()) {
+            throw new StoppedByOptOutRequest(stop.get().id(), stop.get().effectiveFrom());
         }
     }
 
-    /** The stops of the subjects of the opt-out provisions among the events. */
-    private Map<UUID, OptOutStop> blockingStops(List<ProvisionEvent> events) {
-        List<String> indexes = events.stream().filter(ProvisionService::isOptOutProvision)
-                .map(e -> vault.index(e.subject().scheme(), e.subject().identifier())).distinct().toList();
+    /** The stops of the subjects of the opt-out provisions among the drafts. */
+    private Map<UUID, OptOutStop> blockingStops(List<Draft> drafts) {
+        List<String> indexes = drafts.stream().filter(d -> isOptOutProvision(d.event())).map(Draft::subjectIndex)
+                .distinct().toList();
         Map<UUID, OptOutStop> found = new LinkedHashMap<>();
         stops.forSubjects(indexes).forEach(s -> found.put(s.id(), s));
         return found;
     }
 
-    private Optional<OptOutStop> firstBlocking(ProvisionEvent event, java.util.Collection<OptOutStop> candidates) {
+    private Optional<OptOutStop> firstBlocking(Draft draft, java.util.Collection<OptOutStop> candidates) {
+        ProvisionEvent event = draft.event();
         if (!isOptOutProvision(event) || candidates.isEmpty()) {
             return Optional.empty();
         }
-        String index = vault.index(event.subject().scheme(), event.subject().identifier());
         return candidates.stream()
-                .filter(s -> s.subjectIndex().equals(index))
+                .filter(s -> s.subjectIndex().equals(draft.subjectIndex()))
                 .filter(s -> s.blocks(event.counterparty(), event.firstProvisionDay()))
                 .findFirst();
     }
@@ -498,11 +496,12 @@ public class ProvisionService {
         Instant now = clock.instant();
         UUID id = TimeOrderedIds.next(clock);
         String salt = AuditChain.newSalt();
-        String commitment = AuditChain.commitment(salt, event.subject().indexInput());
+        String indexInput = event.subject().indexInput();
+        String commitment = AuditChain.commitment(salt, indexInput);
         return new Draft(id, corrects == null ? id : corrects.lineageId(),
                 corrects == null ? 1 : corrects.versionNo() + 1, corrects == null ? null : corrects.id(), reason,
                 event, eventSha256, fingerprint, caller, now.atOffset(ZoneOffset.UTC),
-                LocalDate.ofInstant(now, ProvisionRecord.LEGAL_ZONE), salt, commitment);
+                LocalDate.ofInstant(now, ProvisionRecord.LEGAL_ZONE), salt, commitment, vault.indexOf(indexInput));
     }
 
     /** A record about to be written: everything but its audit entry. */
@@ -520,13 +519,14 @@ public class ProvisionService {
         private final LocalDate createdOn;
         private final String salt;
         private final String commitment;
+        private final String subjectIndex;
         private String contentSha256;
         private ProvisionRecord.Retention retention;
         private boolean statutory;
 
         Draft(UUID id, UUID lineageId, int versionNo, UUID correctsId, String reason, ProvisionEvent event,
                 String eventSha256, String fingerprint, Caller caller, OffsetDateTime recordedAt, LocalDate createdOn, String salt,
-                String commitment) {
+                String commitment, String subjectIndex) {
             this.id = id;
             this.lineageId = lineageId;
             this.versionNo = versionNo;
@@ -540,6 +540,7 @@ public class ProvisionService {
             this.createdOn = createdOn;
             this.salt = salt;
             this.commitment = commitment;
+            this.subjectIndex = subjectIndex;
             settle();
         }
 
@@ -547,7 +548,7 @@ public class ProvisionService {
         Draft createdOn(LocalDate day) {
             return new Draft(id, lineageId, versionNo, correctsId, reason, event, eventSha256, fingerprint, caller,
                     recordedAt,
-                    day, salt, commitment);
+                    day, salt, commitment, subjectIndex);
         }
 
         private void settle() {
@@ -571,6 +572,11 @@ public class ProvisionService {
 
         String salt() {
             return salt;
+        }
+
+        /** The subject's blind index, computed once for the stop check and the row. */
+        String subjectIndex() {
+            return subjectIndex;
         }
 
         String contentSha256() {

@@ -36,7 +36,7 @@ final class RecordContent {
             byte[] facts = json.writeValueAsBytes(event.withoutSubject());
             MessageDigest sha = sha();
             String eventSha256 = HexFormat.of().formatHex(sha.digest(facts));
-            sha.update(facts);
+            sha.update(eventSha256.getBytes(StandardCharsets.US_ASCII));
             sha.update((byte) 0);
             sha.update(json.writeValueAsBytes(event.subject()));
             sha.update((byte) 0);

@@ -22,6 +22,11 @@ public class SubjectVault {
         return cipher.blindIndex(Subject.indexInput(scheme, identifier));
     }
 
+    /** The blind index of an already normalised {@link Subject#indexInput()}. */
+    public String indexOf(String indexInput) {
+        return cipher.blindIndex(indexInput);
+    }
+
     public byte[] seal(String value, UUID row) {
         return cipher.encrypt(value, row);
     }
