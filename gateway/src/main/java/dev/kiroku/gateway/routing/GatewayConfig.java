@@ -29,8 +29,6 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
-    TokenCache tokenCache();
-
     /** Send Strict-Transport-Security (only behind TLS, i.e. in production). */
     @WithDefault("false")
     boolean hsts();
@@ -90,22 +88,5 @@ public interface GatewayConfig {
             @WithDefault("1M")
             Duration period();
         }
-    }
-
-    /**
-     * Tokens whose signature, issuer, audience and expiry the gateway already verified, kept so that a client's next
-     * requests with the same token skip the signature check (the services still check every token themselves).
-     */
-    interface TokenCache {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Most tokens kept. */
-        @WithDefault("10000")
-        long maxSize();
-
-        /** How long a verified token is trusted without a new check, at most (never beyond its expiry). */
-        @WithDefault("60S")
-        Duration ttl();
     }
 }
