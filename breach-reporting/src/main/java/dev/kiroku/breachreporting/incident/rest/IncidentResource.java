@@ -10,6 +10,7 @@ import dev.kiroku.breachreporting.incident.rest.IncidentViews.IncidentResponse;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.TransitionResponse;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -125,12 +126,8 @@ public class IncidentResource {
             @Max(500) int limit,
             @Context UriInfo uri) {
         List<IncidentResponse> items = service.list(after, status, limit).stream().map(this::view).toList();
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new IncidentPage(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new IncidentPage(items, next), next, uri, "after");
     }
 
     @GET

@@ -11,6 +11,7 @@ import dev.kiroku.jointuse.group.rest.GroupRequests.PublishRequest;
 import dev.kiroku.jointuse.group.rest.GroupViews.GroupResponse;
 import dev.kiroku.jointuse.group.rest.GroupViews.NoticeResponse;
 import dev.kiroku.jointuse.group.service.JointUseGroupService;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -114,12 +115,8 @@ public class JointUseGroupResource {
         LocalDate today = service.today();
         List<GroupResponse> items = service.list(after, status, limit).stream()
                 .map(g -> GroupResponse.of(g, today)).toList();
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new GroupPage(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new GroupPage(items, next), next, uri, "after");
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.kiroku.platform.audit;
 
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -83,12 +84,8 @@ public class AuditResource {
             @Context UriInfo uri) {
         requireThisService(service);
         List<AuditEntry> items = chain.entries(aggregateType, aggregateId, after, limit);
-        String next = items.size() == limit ? Long.toString(items.get(items.size() - 1).seq()) : null;
-        Response.ResponseBuilder response = Response.ok(new Page(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.seq());
+        return KeysetPages.ok(new Page(items, next), next, uri, "after");
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.kiroku.provisionrecords.record.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -256,12 +257,8 @@ public class DisclosureRequestResource {
         ProvisionResource.criteria(null, null, null, subjectScheme, subjectIdentifier, null, null, null, false);
         List<DisclosureView> items = service.list(subjectScheme, subjectIdentifier, after, limit).stream()
                 .map(r -> view(new Answered(r, List.of(), false), false)).toList();
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new RequestPage(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new RequestPage(items, next), next, uri, "after");
     }
 
     private static MediaType negotiated(Request request) {

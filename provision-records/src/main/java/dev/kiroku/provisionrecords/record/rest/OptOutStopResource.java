@@ -1,6 +1,7 @@
 package dev.kiroku.provisionrecords.record.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -171,12 +172,8 @@ public class OptOutStopResource {
         ProvisionResource.criteria(null, null, null, subjectScheme, subjectIdentifier, null, null, null, false);
         List<StopView> items = service.list(subjectScheme, subjectIdentifier, active, after, limit).stream()
                 .map(this::view).toList();
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new StopPage(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new StopPage(items, next), next, uri, "after");
     }
 
     @GET

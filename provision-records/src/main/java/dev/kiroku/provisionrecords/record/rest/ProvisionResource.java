@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.record.rest;
 
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -220,12 +221,8 @@ public class ProvisionResource {
         SearchCriteria criteria = criteria(direction, basis, counterparty, subjectScheme, subjectIdentifier, from, to,
                 item, includePurged);
         List<RecordView> items = service.search(criteria, after, limit).stream().map(RecordView::of).toList();
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new Page(items, next, service.count(criteria)));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new Page(items, next, service.count(criteria)), next, uri, "after");
     }
 
     static SearchCriteria criteria(Direction direction, LegalBasis basis, String counterparty, String subjectScheme,

@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.record.rest;
 
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
@@ -102,11 +103,7 @@ public class PurgeResource {
             @Max(500) int limit,
             @Context UriInfo uri) {
         List<PurgeRun> items = service.runs(before, limit);
-        String next = items.size() == limit ? items.get(items.size() - 1).id().toString() : null;
-        Response.ResponseBuilder response = Response.ok(new RunPage(items, next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("before", next).build(), "next");
-        }
-        return response.build();
+        String next = KeysetPages.next(items, limit, last -> last.id());
+        return KeysetPages.ok(new RunPage(items, next), next, uri, "before");
     }
 }

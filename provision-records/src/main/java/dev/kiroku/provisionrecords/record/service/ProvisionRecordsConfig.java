@@ -13,6 +13,14 @@ public interface ProvisionRecordsConfig {
 
     Purge purge();
 
+    Export export();
+
+    interface Export {
+        /** How long one regulator export may stream (its read transaction's timeout). */
+        @WithDefault("1H")
+        java.time.Duration timeout();
+    }
+
     Business business();
 
     /** The business as disclosure letters name it. */

@@ -410,7 +410,9 @@ public class ProvisionService {
             audit.append(new AuditEvent("provision-export.made", "provision-export", exportId.toString(),
                     caller.actor(), null, facts));
         });
-        QuarkusTransaction.requiringNew().run(() -> records.stream(criteria, sink));
+        // a long export outlives the default transaction timeout: its read transaction has its own
+        QuarkusTransaction.requiringNew().timeout((int) config.export().timeout().toSeconds())
+                .run(() -> records.stream(criteria, sink));
     }
 
     /** The assessment of a kind of provision (nothing is stored). */
