@@ -1,6 +1,7 @@
 package dev.kiroku.breachreporting.incident;
 
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
+import dev.kiroku.breachreporting.report.ReportFixtures;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,7 +103,12 @@ class IncidentResourceTest {
                 .body("deadlines[1].rule", equalTo("APPI Rule 8(2): 30 days"))
                 .extract().path("deadlines[1].dueDate");
         act(MANAGER, id, "start-reporting", null).statusCode(201).body("status", equalTo("PRELIM_DUE"));
-        act(OFFICER, id, "submit-preliminary", "速報提出").statusCode(201)
+        act(OFFICER, id, "submit-preliminary", "速報提出").statusCode(422)
+                .body("type", equalTo("urn:kiroku:problem:incident-refused"))
+                .body("violations[0].field", equalTo("action"));
+        ReportFixtures.file(OFFICER, id, "PRELIMINARY", ReportFixtures.preliminaryItems());
+        given().auth().oauth2(AUDITOR).when().get(INCIDENTS + "/" + id)
+                .then().statusCode(200)
                 .body("status", equalTo("PRELIM_SUBMITTED"))
                 .body("filings[0].kind", equalTo("PRELIMINARY"))
                 .body("filings[0].late", equalTo(false));
@@ -127,10 +133,10 @@ class IncidentResourceTest {
     @Test
     void illegalTransitionsAre409ProblemsNamingTheAllowedActions() {
         String id = create(MANAGER, IncidentFixtures.draft(hoursAgo(1)));
-        act(MANAGER, id, "submit-final", null).statusCode(409)
+        act(MANAGER, id, "close", null).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kiroku:problem:incident-illegal-transition"))
-                .body("action", equalTo("submit-final"))
+                .body("action", equalTo("close"))
                 .body("status", equalTo("DETECTED"))
                 .body("allowedActions", hasItem("assess"));
         assess(id, IncidentFixtures.overThreshold());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentAction;
 import dev.kiroku.breachreporting.incident.IncidentDraft;
+import dev.kiroku.breachreporting.incident.IncidentRefusal;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
 import dev.kiroku.breachreporting.incident.IncidentTransition;
 import dev.kiroku.breachreporting.incident.repository.IdempotencyRepository;
@@ -17,6 +18,7 @@ import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
@@ -29,10 +31,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +50,9 @@ public class IncidentService {
     static final String AGGREGATE = "incident";
     public static final URI IDEMPOTENCY_MISMATCH = ProblemType.of("idempotency-key-reused");
     public static final URI GOVERNED_DECISION = ProblemType.of("governed-breach-decision");
+    /** Filing actions are taken by submitting a report, never directly. */
+    public static final Set<IncidentAction> FILINGS = EnumSet.of(IncidentAction.SUBMIT_PRELIMINARY,
+            IncidentAction.SUBMIT_FINAL, IncidentAction.SUPPLEMENT);
 
     private final IncidentRepository incidents;
     private final IdempotencyRepository idempotency;
@@ -118,6 +125,11 @@ public class IncidentService {
     public IncidentTransition transition(UUID id, IncidentAction action, String reason, Instant occurredAt,
             String actor, boolean mayTakeGovernedDecisions) {
         Incident incident = find(id);
+        if (FILINGS.contains(action)) {
+            throw new IncidentRefusal("'" + action.wireName() + "' is taken by submitting a report", "action",
+                    "submit the incident's report (POST /api/v1/incidents/" + id + "/reports/{reportId}/submissions): "
+                            + "the submission with its channel and receipt number is the filing", action.article());
+        }
         if (action.governed() && !mayTakeGovernedDecisions) {
             throw new ProblemException(403, GOVERNED_DECISION, "Governed breach decision",
                     "'" + action.wireName() + "' is a governed decision: only a breach manager may take it");
@@ -125,6 +137,30 @@ public class IncidentService {
         IncidentTransition transition = incident.apply(action, reason, occurredAt, actor, clock.instant(), calculator);
         record(incident, transition);
         return transition;
+    }
+
+    /**
+     * Files a report: the incident takes the report's filing action at the submission time (freezing the filing's
+     * lateness for a preliminary or final report), recorded and appended to the audit chain like every transition.
+     * Only the report service calls this, inside its submission.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IncidentTransition file(Incident incident, IncidentAction action, String reason, Instant submittedAt,
+            String actor) {
+        if (!FILINGS.contains(action)) {
+            throw new IllegalArgumentException(action + " is not a filing");
+        }
+        IncidentTransition transition = incident.apply(action, reason, submittedAt, actor, clock.instant(),
+                calculator);
+        record(incident, transition);
+        return transition;
+    }
+
+    /** The incident, its row locked until the transaction ends (reports are drafted and filed one at a time). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident lock(UUID id) {
+        return incidents.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("There is no incident " + id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

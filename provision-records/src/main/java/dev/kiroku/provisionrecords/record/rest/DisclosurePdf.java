@@ -11,28 +11,24 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.kiroku.platform.documents.PdfFonts;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
- * The printable disclosure letter (A4) with OpenPDF, in Japanese or English, with the IPAexGothic font embedded as a
- * subset so that it prints the same everywhere (the PDF standard CJK fonts are not embedded and show blank pages on
- * viewers without an Asian font pack).
+ * The printable disclosure letter (A4) with OpenPDF, in Japanese or English, with the suite's IPAexGothic font
+ * ({@link PdfFonts}) embedded as a subset so that it prints the same everywhere (the PDF standard CJK fonts are not
+ * embedded and show blank pages on viewers without an Asian font pack).
  */
 final class DisclosurePdf {
-
-    private static final byte[] FONT = font();
 
     private DisclosurePdf() {
     }
 
     static byte[] render(DisclosureLetter letter) {
         try {
-            BaseFont base = BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
+            BaseFont base = PdfFonts.ipaexGothic();
             Font body = new Font(base, 10.5f);
             Font small = new Font(base, 8.5f);
             Font heading = new Font(base, 15);
@@ -89,19 +85,8 @@ final class DisclosurePdf {
             document.add(contact);
             document.close();
             return out.toByteArray();
-        } catch (DocumentException | IOException e) {
+        } catch (DocumentException e) {
             throw new IllegalStateException("cannot render the disclosure letter", e);
-        }
-    }
-
-    private static byte[] font() {
-        try (InputStream in = DisclosurePdf.class.getResourceAsStream("/fonts/ipaexg.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("font /fonts/ipaexg.ttf missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
