@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,10 @@ public final class ReportFixtures {
     private ReportFixtures() {
     }
 
+    /** Always with seconds: {@code OffsetDateTime.toString()} drops ":00" seconds, which the API rightly refuses. */
     static String minutesAgo(long minutes) {
-        return OffsetDateTime.now(JST).minusMinutes(minutes).truncatedTo(ChronoUnit.SECONDS).toString();
+        return OffsetDateTime.now(JST).minusMinutes(minutes).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     static Map<String, Object> text(String text) {

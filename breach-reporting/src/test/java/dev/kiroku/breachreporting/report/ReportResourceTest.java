@@ -1,5 +1,7 @@
 package dev.kiroku.breachreporting.report;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.kiroku.breachreporting.incident.IncidentFixtures;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -46,6 +50,7 @@ class ReportResourceTest {
     static final String MANAGER = LocalTokens.user("breach-manager", "breach-manager");
     static final String OFFICER = LocalTokens.user("officer", "compliance-officer");
     static final String AUDITOR = LocalTokens.user("auditor", "auditor");
+    static final String CRM = LocalTokens.user("crm", "ingest");
 
     @Inject
     AgroalDataSource dataSource;
@@ -299,5 +304,102 @@ class ReportResourceTest {
                 .when().post(reports(reporting)).then().statusCode(422)
                 .body("type", equalTo("urn:kiroku:problem:idempotency-key-reused"));
         given().auth().oauth2(AUDITOR).when().get(reports(reporting)).then().statusCode(200).body("id", hasSize(1));
+    }
+
+    /** The text of every page of a PDF, without the layout's line breaks and spaces. */
+    static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+            }
+            return text.toString().replaceAll("[\\s\\u3000]+", "");
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void aSubmittedReportReadsAsAPdfLaidOutLikeThePpcFormByAcceptOrByFormat() throws IOException {
+        String id = reportingIncident();
+        String reportId = ReportFixtures.file(MANAGER, id, "PRELIMINARY", ReportFixtures.preliminaryItems());
+
+        byte[] pdf = given().auth().oauth2(AUDITOR).accept("application/pdf")
+                .when().get(reports(id) + "/" + reportId)
+                .then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", equalTo(
+                        "inline; filename=\"report-1-preliminary-" + reportId + ".pdf\""))
+                .extract().asByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text = pdfText(pdf);
+        assertThat(text).contains("個人データの漏えい等の報告書", "■速報□確報□追完", "(1)概要", "(9)その他参考となる事項",
+                "顧客向けメールの誤送信により", "未判明（追って報告）", "受付番号R8-PRELIMINARY", "株式会社サンプル商店",
+                "発覚日（事態を知った日）", "Kirokuデモ株式会社");
+        assertThat(text).doesNotContain("下書き");
+
+        byte[] byFormat = given().auth().oauth2(OFFICER).queryParam("format", "pdf")
+                .when().get(reports(id) + "/" + reportId)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(byFormat, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        given().auth().oauth2(MANAGER).accept("application/pdf").queryParam("format", "json")
+                .when().get(reports(id) + "/" + reportId)
+                .then().statusCode(200).contentType(ContentType.JSON).body("id", equalTo(reportId));
+        given().auth().oauth2(MANAGER).when().get(reports(id) + "/" + reportId)
+                .then().statusCode(200).contentType(ContentType.JSON).body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void aDraftReadAsAPdfIsMarkedAsADraft() throws IOException {
+        String id = reportingIncident();
+        String reportId = draft(MANAGER, id, "PRELIMINARY", Map.of("overview", ReportFixtures.text("概要のみ判明")))
+                .statusCode(201).extract().path("id");
+
+        byte[] pdf = given().auth().oauth2(MANAGER).accept("application/pdf")
+                .when().get(reports(id) + "/" + reportId)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+
+        String text = pdfText(pdf);
+        assertThat(text).contains("下書き(DRAFT)", "概要のみ判明", "報告日（未提出）").doesNotContain("受付番号");
+    }
+
+    @Test
+    void thePdfNeedsATokenAReadingRoleAKnownReportAndAFormatItCanProduce() {
+        String id = reportingIncident();
+        String reportId = ReportFixtures.file(MANAGER, id, "PRELIMINARY", ReportFixtures.preliminaryItems());
+        String report = reports(id) + "/" + reportId;
+
+        given().accept("application/pdf").when().get(report)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(CRM).accept("application/pdf").when().get(report)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(AUDITOR).accept("application/pdf").when().get(reports(id) + "/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:not-found"));
+        given().auth().oauth2(AUDITOR).accept("application/pdf")
+                .when().get(reports(UUID.randomUUID().toString()) + "/" + reportId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(AUDITOR).queryParam("format", "xml").when().get(report)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("format"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be json or pdf"));
+        given().auth().oauth2(AUDITOR).accept("image/png").when().get(report)
+                .then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
+    void theContractDocumentsTheReportAsJsonAndAsPdfWithEveryErrorResponse() {
+        String get = "paths.'/api/v1/incidents/{id}/reports/{reportId}'.get";
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(get + ".summary", containsString("PDF"))
+                .body(get + ".responses.'200'.content.keySet()", hasItems("application/json", "application/pdf"))
+                .body(get + ".responses.'200'.content.'application/pdf'.schema.format", equalTo("binary"))
+                .body(get + ".responses.'200'.headers.'Content-Disposition'", notNullValue())
+                .body(get + ".responses.keySet()", hasItems("200", "400", "401", "403", "404", "406"))
+                .body(get + ".responses.'406'.content.'application/problem+json'.examples", notNullValue())
+                .body(get + ".parameters.name", hasItem("format"));
     }
 }

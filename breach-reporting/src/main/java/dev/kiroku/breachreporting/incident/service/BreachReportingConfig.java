@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.util.Optional;
+
 /** The business's breach-reporting settings (env KIROKU_BREACH_REPORTING_...). */
 @ConfigMapping(prefix = "kiroku.breach-reporting")
 public interface BreachReportingConfig {
@@ -23,4 +25,32 @@ public interface BreachReportingConfig {
     @Min(1)
     @Max(366)
     int deadlineWindowDays();
+
+    /** The business that reports, as the printed report (別記様式第一) names it. */
+    Business business();
+
+    /**
+     * The reporting business (報告者): Rule 8 names the business, not the staff member. The defaults are a demo
+     * business's; a deployment sets its own (env KIROKU_BREACH_REPORTING_BUSINESS_...).
+     */
+    interface Business {
+        /** 報告者の氏名又は名称. */
+        @WithDefault("Kiroku デモ株式会社")
+        String name();
+
+        /** 住所（所在地）. */
+        @WithDefault("東京都千代田区（デモ用の所在地）")
+        String address();
+
+        /** 代表者の氏名 (with the title, e.g. 代表取締役). */
+        @WithDefault("代表取締役（デモ）")
+        String representative();
+
+        /** 連絡先: the department, telephone and e-mail the PPC contacts about the report. */
+        @WithDefault("個人情報保護担当 privacy@example.invalid")
+        String contact();
+
+        /** 法人番号 (13 digits), printed when set. */
+        Optional<String> corporateNumber();
+    }
 }

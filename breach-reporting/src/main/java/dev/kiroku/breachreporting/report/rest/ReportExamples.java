@@ -55,6 +55,22 @@ final class ReportExamples {
              "detail":"There is no incident 0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b","instance":"/api/v1/incidents/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b/reports",
              "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11"}""";
 
+    static final String PDF_DISPOSITION =
+            "inline; filename=\"report-1-preliminary-0193a5b3-1a2b-7c3d-8e4f-5a6b7c8d9e0f.pdf\"";
+
+    static final String UNKNOWN_FORMAT = """
+            {"type":"urn:kiroku:problem:validation","title":"Request is not valid","status":400,
+             "detail":"1 field is not valid",
+             "instance":"/api/v1/incidents/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b/reports/0193a5b3-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+             "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
+             "violations":[{"field":"format","in":"query","message":"must be json or pdf"}]}""";
+
+    static final String NOT_ACCEPTABLE = """
+            {"type":"urn:kiroku:problem:not-acceptable","title":"Not acceptable","status":406,
+             "detail":"A report is available as application/json or application/pdf",
+             "instance":"/api/v1/incidents/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b/reports/0193a5b3-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+             "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11"}""";
+
     private ReportExamples() {
     }
 }

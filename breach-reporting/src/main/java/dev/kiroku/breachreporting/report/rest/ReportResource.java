@@ -1,5 +1,6 @@
 package dev.kiroku.breachreporting.report.rest;
 
+import dev.kiroku.breachreporting.incident.service.BreachReportingConfig;
 import dev.kiroku.breachreporting.report.IncidentReport;
 import dev.kiroku.breachreporting.report.ReportService;
 import dev.kiroku.breachreporting.report.rest.ReportApi.DraftRequest;
@@ -8,11 +9,14 @@ import dev.kiroku.breachreporting.report.rest.ReportApi.Revision;
 import dev.kiroku.breachreporting.report.rest.ReportApi.SubmissionRequest;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
+import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,12 +26,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,13 +67,16 @@ import java.util.UUID;
 public class ReportResource {
 
     static final String PROBLEM = "application/problem+json";
+    static final String PDF = "application/pdf";
 
     private final ReportService service;
     private final SecurityIdentity identity;
+    private final BreachReportingConfig config;
 
-    public ReportResource(ReportService service, SecurityIdentity identity) {
+    public ReportResource(ReportService service, SecurityIdentity identity, BreachReportingConfig config) {
         this.service = service;
         this.identity = identity;
+        this.config = config;
     }
 
     @POST
@@ -117,15 +128,45 @@ public class ReportResource {
 
     @GET
     @Path("/{reportId}")
+    @Produces({MediaType.APPLICATION_JSON, PDF})
     @RolesAllowed({KirokuRoles.BREACH_MANAGER, KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR})
-    @Operation(summary = "Read a report",
-            description = "With the Rule 8(1) items still missing, its submission record and the frozen filing it "
-                    + "made.")
+    @Operation(summary = "Read a report as JSON or as a PDF laid out like the PPC form",
+            description = "By `Accept` (application/json, application/pdf) or `format`. The JSON carries the Rule 8(1) "
+                    + "items still missing, its submission record and the frozen filing it made. The PDF (A4, "
+                    + "Japanese, font embedded) is laid out like the PPC's 別記様式第一: the kind marked among 速報 / "
+                    + "確報 / 追完, the report date and the business that reports (`KIROKU_BREACH_REPORTING_BUSINESS_*`), "
+                    + "the awareness date (発覚日), the nine items of Rule 8(1) numbered (1)–(9), each with the day it "
+                    + "was known (Asia/Tokyo) or 未判明（追って報告）, and the submission record with its receipt "
+                    + "number (受付番号); a draft is marked 下書き (DRAFT) on every page.")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(schema = @Schema(implementation = ReportResponse.class),
-                    examples = @ExampleObject(name = "submitted 速報", value = ReportExamples.REPORT)))
-    public ReportResponse get(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId) {
-        return view(service.find(id, reportId));
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportResponse.class),
+                    examples = @ExampleObject(name = "submitted 速報", value = ReportExamples.REPORT)),
+                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "PDF", summary = "A PDF document (binary), served "
+                                    + "inline as report-<id>.pdf", value = "%PDF-1.5 …"))},
+            headers = @Header(name = "Content-Disposition", description = "For the PDF: inline, with its file name",
+                    schema = @Schema(type = SchemaType.STRING, example = ReportExamples.PDF_DISPOSITION)))
+    @APIResponse(responseCode = "400", description = "Unknown format",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ReportExamples.UNKNOWN_FORMAT)))
+    @APIResponse(responseCode = "406", description = "None of the accepted types can be produced",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not acceptable", value = ReportExamples.NOT_ACCEPTABLE)))
+    public Response get(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @Parameter(description = "json or pdf (overrides Accept)") @QueryParam("format")
+            @Pattern(regexp = "json|pdf", message = "must be json or pdf") String format,
+            @Context Request request) {
+        MediaType type = format != null
+                ? ("pdf".equals(format) ? MediaType.valueOf(PDF) : MediaType.APPLICATION_JSON_TYPE)
+                : negotiated(request);
+        IncidentReport report = service.find(id, reportId);
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.ok(view(report), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        byte[] pdf = ReportPdf.render(ReportSheet.of(report, service.incident(id), config.business()));
+        return Response.ok(pdf, PDF)
+                .header("Content-Disposition", "inline; filename=\"" + fileName(report) + "\"").build();
     }
 
     @PUT
@@ -182,6 +223,21 @@ public class ReportResource {
             @NotNull @Valid SubmissionRequest request, @Context UriInfo uri) {
         IncidentReport report = service.submit(id, reportId, request.submission(), actor());
         return Response.created(location(uri, id, report)).entity(view(report)).build();
+    }
+
+    /** The PDF's file name: the report's sequence, kind and id (no personal data). */
+    static String fileName(IncidentReport report) {
+        return "report-" + report.seq() + "-" + report.kind().name().toLowerCase() + "-" + report.id() + ".pdf";
+    }
+
+    private static MediaType negotiated(Request request) {
+        Variant variant = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+                MediaType.valueOf(PDF)).build());
+        if (variant == null) {
+            throw new ProblemException(406, ProblemType.NOT_ACCEPTABLE, "Not acceptable",
+                    "A report is available as application/json or application/pdf");
+        }
+        return variant.getMediaType();
     }
 
     private ReportResponse view(IncidentReport report) {
