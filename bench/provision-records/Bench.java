@@ -50,6 +50,8 @@ public class Bench {
     static final int BATCH = Integer.parseInt(env("BENCH_BATCH", "1000"));
     static final int SENDERS = Integer.parseInt(env("BENCH_SENDERS", "2"));
     static final int ROUNDS = Integer.parseInt(env("BENCH_ROUNDS", "3"));
+    /** Batches sent before anything is measured, so the rounds measure the JIT-compiled steady state. */
+    static final int WARMUP_BATCHES = Integer.parseInt(env("BENCH_WARMUP_BATCHES", "100"));
     static final AtomicLong API_OFFSET = new AtomicLong(1_000_000_000L);
     static final int SUBJECTS = Integer.parseInt(env("BENCH_SUBJECTS", "200000"));
     static final int DISCLOSURES = Integer.parseInt(env("BENCH_DISCLOSURES", "2000"));
@@ -304,8 +306,8 @@ public class Bench {
     // ---- REST API ----------------------------------------------------------------------------------------------
 
     static void warmUp(Tokens tokens) throws Exception {
-        say("warming up the service (20 batches) ...");
-        for (int b = 0; b < 20; b++) {
+        say("warming up the service (%d batches) ...", WARMUP_BATCHES);
+        for (int b = 0; b < WARMUP_BATCHES; b++) {
             String body = batch(b * BATCH, BATCH, "warm");
             post("/api/v1/provisions/batch", body, tokens.crm());
         }

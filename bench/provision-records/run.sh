@@ -13,6 +13,7 @@
 #   BENCH_SUBJECTS [200000] distinct subjects (about TOTAL/SUBJECTS records each)
 #   BENCH_DISCLOSURES [2000] measured disclosure requests (after 300 warm-up ones)
 #   BENCH_ROUNDS [3] alternating raw-JDBC/API rounds (0 skips the ingest comparison); BENCH_EXPORT [1; 0 skips]
+#   BENCH_WARMUP_BATCHES [100] batches sent before anything is measured (the JIT-compiled steady state)
 #   BENCH_ENFORCE_TARGETS [0; 1 = exit 3 when a target is missed]
 set -euo pipefail
 
