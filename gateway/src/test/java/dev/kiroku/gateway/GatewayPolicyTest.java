@@ -1,10 +1,12 @@
 package dev.kiroku.gateway;
 
+import dev.kiroku.gateway.security.VerifiedTokens;
 import dev.kiroku.platform.testing.LocalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
@@ -36,6 +38,9 @@ class GatewayPolicyTest {
 
     static final String AUDITOR = LocalTokens.user("auditor", "auditor");
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -61,6 +66,26 @@ class GatewayPolicyTest {
                 .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
                 .body("headers.proxy-authorization", nullValue())
                 .body("headers.te", nullValue());
+    }
+
+    @Test
+    void aTokenVerifiedOnceIsAnsweredFromTheCacheWhileAForgedTwinIsStillRefused() {
+        String token = LocalTokens.user("cache-user", "auditor");
+        assertThat(verifiedTokens.find(token)).isEmpty();
+
+        given().auth().oauth2(token).when().get("/api/v1/echo/records").then().statusCode(200);
+        assertThat(verifiedTokens.find(token)).as("remembered after quarkus-oidc verified it")
+                .hasValueSatisfying(v -> assertThat(v.roles()).contains("auditor"));
+        given().auth().oauth2(token).when().get("/api/v1/echo/records").then().statusCode(200);
+
+        String forged = LocalTokens.forged("cache-user", "auditor");
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(forged)
+                .when().get("/api/v1/echo/records").then().statusCode(401));
+        assertThat(verifiedTokens.find(forged)).isEmpty();
+        String expired = LocalTokens.expired("cache-user", "auditor");
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(expired)
+                .when().get("/api/v1/echo/records").then().statusCode(401));
+        assertThat(verifiedTokens.find(expired)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.kiroku.gateway.security;
+
+import dev.kiroku.gateway.routing.GatewayConfig;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Answers a bearer token the gateway verified a moment ago from {@link VerifiedTokens}, before quarkus-oidc's own
+ * provider (priority {@value #PRIORITY} above its 1001). A token not remembered (or expired since) yields nothing, and
+ * quarkus-oidc verifies it as always; {@link VerifiedTokenRecorder} then remembers it.
+ */
+@ApplicationScoped
+public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    static final int PRIORITY = 2000;
+    /** Identity attribute marking an identity answered from the cache. */
+    public static final String FROM_CACHE = "kiroku.token-cache.hit";
+
+    private final VerifiedTokens tokens;
+    private final boolean enabled;
+
+    public CachedTokenIdentityProvider(VerifiedTokens tokens, GatewayConfig config) {
+        this.tokens = tokens;
+        this.enabled = config.tokenCache().enabled();
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        if (!enabled) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(tokens.find(request.getToken().getToken())
+                .map(verified -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(verified.principal())
+                        .addRoles(verified.roles())
+                        .addCredential(request.getToken())
+                        .addAttribute(FROM_CACHE, Boolean.TRUE)
+                        .build())
+                .orElse(null));
+    }
+}
