@@ -292,7 +292,7 @@ public class Incident {
 
     public List<Filing> filings() {
         return filings.stream().map(IncidentFiling::filing)
-                .sorted(java.util.Comparator.comparing(Filing::filedAt)).toList();
+                .sorted(java.util.Comparator.comparing(Filing::filedAt).thenComparing(Filing::kind)).toList();
     }
 
     private void freeze(DeadlineKind kind, Instant filedAt, String actor, DeadlineCalculator calculator) {
