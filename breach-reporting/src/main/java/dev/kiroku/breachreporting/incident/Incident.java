@@ -291,8 +291,9 @@ public class Incident {
     }
 
     public List<Filing> filings() {
+        // filed at the same instant (a form's time to the second): in the order of the law's reports
         return filings.stream().map(IncidentFiling::filing)
-                .sorted(java.util.Comparator.comparing(Filing::filedAt)).toList();
+                .sorted(java.util.Comparator.comparing(Filing::filedAt).thenComparing(Filing::kind)).toList();
     }
 
     private void freeze(DeadlineKind kind, Instant filedAt, String actor, DeadlineCalculator calculator) {
