@@ -291,6 +291,7 @@ public class Incident {
     }
 
     public List<Filing> filings() {
+        // filed at the same instant (a form's time to the second): in the order of the law's reports
         return filings.stream().map(IncidentFiling::filing)
                 .sorted(java.util.Comparator.comparing(Filing::filedAt).thenComparing(Filing::kind)).toList();
     }

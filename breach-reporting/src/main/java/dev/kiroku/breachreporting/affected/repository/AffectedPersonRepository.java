@@ -1,6 +1,7 @@
 package dev.kiroku.breachreporting.affected.repository;
 
 import dev.kiroku.breachreporting.affected.AffectedPerson;
+import dev.kiroku.breachreporting.affected.AffectedPersonSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,27 @@ public class AffectedPersonRepository implements PanacheRepositoryBase<AffectedP
     /** How many persons an incident affects (the count of Rule 7(iv)). */
     public long countOf(UUID incidentId) {
         return count("incidentId", incidentId);
+    }
+
+    /** Persons on record per incident (incidents without persons are absent). */
+    public Map<UUID, Long> countsOf(Collection<UUID> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = getEntityManager().createQuery("select p.incidentId, count(p) from AffectedPerson p "
+                + "where p.incidentId in :ids group by p.incidentId", Object[].class)
+                .setParameter("ids", incidentIds).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
+    }
+
+    /** An incident's persons by the source that first named them. */
+    public Map<AffectedPersonSource, Long> countsBySource(UUID incidentId) {
+        List<Object[]> rows = getEntityManager().createQuery("select p.source, count(p) from AffectedPerson p "
+                + "where p.incidentId = :id group by p.source", Object[].class)
+                .setParameter("id", incidentId).getResultList();
+        Map<AffectedPersonSource, Long> counts = new java.util.EnumMap<>(AffectedPersonSource.class);
+        rows.forEach(r -> counts.put((AffectedPersonSource) r[0], (Long) r[1]));
+        return counts;
     }
 
     /** A page of an incident's persons in id order after the cursor. */

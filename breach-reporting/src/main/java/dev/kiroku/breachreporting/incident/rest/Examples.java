@@ -26,7 +26,7 @@ final class Examples {
              "deadlines":[{"kind":"PRELIMINARY","state":"UPCOMING","daysLeft":2,"dueDate":"2026-11-23","rule":"APPI Rule 8(1): promptly (速報, target 3 days)","internalDueDate":"2026-11-23","alertDate":"2026-11-25","skipped":[],"reminders":[],"projectedCalendar":false,"provisional":false},
                           {"kind":"FINAL","state":"UPCOMING","daysLeft":59,"dueDate":"2027-01-19","rule":"APPI Rule 8(2): 60 days for Rule 7(iii)","periodEnd":"2027-01-19","skipped":[],"internalDueDate":"2027-01-18","reminders":["2027-01-12","2027-01-17"],"calendar":"cao-syukujitsu-2026-02 (1955-01-01..2027-11-23; re-encoded UTF-8, LF)","projectedCalendar":false,"provisional":false}],
              "filings":[],"allowedActions":["reassess","notify-principal","decide-not-reportable","start-reporting"],"transitions":1,
-             "createdAt":"2026-11-20T05:10:00Z","createdBy":"breach-manager","updatedAt":"2026-11-20T05:30:00Z","version":1}""";
+             "affectedPersonsOnRecord":0,"createdAt":"2026-11-20T05:10:00Z","createdBy":"breach-manager","updatedAt":"2026-11-20T05:30:00Z","version":1}""";
 
     static final String TRANSITION = """
             {"action":"submit-preliminary","reason":"個人情報保護委員会へ速報を提出（受付番号 R8-12345）","occurredAt":"2026-11-22T16:30:00+09:00"}""";

@@ -50,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -125,7 +126,10 @@ public class IncidentResource {
             @Parameter(description = "Page size, at most 500") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(500) int limit,
             @Context UriInfo uri) {
-        List<IncidentResponse> items = service.list(after, status, limit).stream().map(this::view).toList();
+        List<Incident> incidents = service.list(after, status, limit);
+        Map<UUID, Long> persons = service.affectedPersons(incidents.stream().map(Incident::id).toList());
+        List<IncidentResponse> items = incidents.stream().map(i -> IncidentResponse.of(i, service.calculator(),
+                service.now(), persons.getOrDefault(i.id(), 0L))).toList();
         String next = KeysetPages.next(items, limit, last -> last.id());
         return KeysetPages.ok(new IncidentPage(items, next), next, uri, "after");
     }
@@ -252,7 +256,8 @@ public class IncidentResource {
     }
 
     private IncidentResponse view(Incident incident) {
-        return IncidentResponse.of(incident, service.calculator(), service.now());
+        return IncidentResponse.of(incident, service.calculator(), service.now(),
+                service.affectedPersons(incident.id()));
     }
 
     private String actor() {

@@ -88,10 +88,13 @@ final class IncidentViews {
                             Instant detectedAt, Instant awarenessAt, String awarenessJustification,
                             String detectingDepartment, boolean euResidents, AssessmentView assessment,
                             String individualNotice, String notReportableRationale, List<DeadlineView> deadlines,
-                            List<Filing> filings, List<String> allowedActions, int transitions, Instant createdAt,
-                            String createdBy, Instant updatedAt, long version) {
+                            List<Filing> filings, List<String> allowedActions, int transitions,
+                            @Schema(description = "Affected persons on record (imported or derived; GET "
+                                    + "…/affected-persons); APPI Rule 7(iv) counts the larger of this and the assessed "
+                                    + "count", example = "1204") long affectedPersonsOnRecord,
+                            Instant createdAt, String createdBy, Instant updatedAt, long version) {
 
-        static IncidentResponse of(Incident i, DeadlineCalculator calculator, Instant now) {
+        static IncidentResponse of(Incident i, DeadlineCalculator calculator, Instant now, long affectedPersons) {
             List<DeadlineView> deadlines = i.deadlines(calculator).stream()
                     .map(d -> DeadlineView.of(d, i.filing(d.kind()).isPresent(), now)).toList();
             List<String> allowed = Arrays.stream(IncidentAction.values())
@@ -102,7 +105,8 @@ final class IncidentViews {
                     i.detectedAt(), i.awarenessAt(), i.awarenessJustification().orElse(null),
                     i.detectingDepartment(), i.euResidents(), AssessmentView.of(i),
                     i.individualNotice().map(Enum::name).orElse(null), i.notReportableRationale().orElse(null),
-                    deadlines, i.filings(), allowed, i.transitions().size(), i.createdAt(), i.createdBy(),
+                    deadlines, i.filings(), allowed, i.transitions().size(), affectedPersons, i.createdAt(),
+                    i.createdBy(),
                     i.updatedAt(), i.version());
         }
     }

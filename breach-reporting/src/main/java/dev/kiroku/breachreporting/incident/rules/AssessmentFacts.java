@@ -35,6 +35,12 @@ public record AssessmentFacts(
         @Size(max = 4000) @Schema(description = "Free-text basis of the facts (no personal data)",
                 example = "WAF ログから決済画面への不正スクリプト挿入を確認") String basis) {
 
+    /** The same facts with another count of persons (what the assessment of a known count rests on). */
+    public AssessmentFacts withAffectedPersons(long persons) {
+        return new AssessmentFacts(occurrence, kinds, specialCareData, financialDamageRisk, wrongfulPurpose, dataScope,
+                persons, highLevelEncryption, decryptionKeyCompromised, basis);
+    }
+
     /** Whether the event happened. */
     public enum Occurrence {
         OCCURRED,

@@ -24,6 +24,16 @@ public final class Rule7 {
     private Rule7() {
     }
 
+    /**
+     * The number of persons an assessment under (iv) counts: the larger of the count the business declared and the
+     * persons it has on record as affected (imported or derived). Persons, not records; "may have" counts (appi-rules
+     * E2). A declaration never lowers the count below the persons on record, and persons on record never lower a
+     * larger declaration (an estimate of persons not yet identified).
+     */
+    public static long knownPersons(long declared, long onRecord) {
+        return Math.max(declared, onRecord);
+    }
+
     /** Assesses the facts of an event the business came to know of on {@code awarenessDate} (Asia/Tokyo). */
     public static Assessment assess(AssessmentFacts facts, LocalDate awarenessDate) {
         List<Assessment.Reason> reasons = new ArrayList<>();

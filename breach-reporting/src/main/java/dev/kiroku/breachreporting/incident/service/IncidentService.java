@@ -2,6 +2,7 @@ package dev.kiroku.breachreporting.incident.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentAction;
 import dev.kiroku.breachreporting.incident.IncidentDraft;
@@ -10,7 +11,10 @@ import dev.kiroku.breachreporting.incident.IncidentStatus;
 import dev.kiroku.breachreporting.incident.IncidentTransition;
 import dev.kiroku.breachreporting.incident.repository.IdempotencyRepository;
 import dev.kiroku.breachreporting.incident.repository.IncidentRepository;
+import dev.kiroku.breachreporting.incident.rules.Assessment;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
+import dev.kiroku.breachreporting.incident.rules.Rule7;
+import dev.kiroku.breachreporting.incident.rules.Rule7Category;
 import dev.kiroku.breachreporting.incident.rules.Deadline;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.platform.audit.AuditChain;
@@ -59,11 +63,13 @@ public class IncidentService {
     private final AuditChain audit;
     private final DeadlineCalculator calculator;
     private final ObjectMapper json;
+    private final AffectedPersonRepository affectedPersons;
     /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
     public IncidentService(IncidentRepository incidents, IdempotencyRepository idempotency, AuditChain audit,
-            DeadlineCalculator calculator, ObjectMapper json) {
+            DeadlineCalculator calculator, ObjectMapper json, AffectedPersonRepository affectedPersons) {
+        this.affectedPersons = affectedPersons;
         this.incidents = incidents;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -114,9 +120,16 @@ public class IncidentService {
         return new Created(incident, false);
     }
 
+    /**
+     * Assesses or re-assesses the incident on the facts given, counting under Rule 7(iv) the larger of the persons
+     * declared and the persons on record ({@link Rule7#knownPersons}): a declaration below the persons already
+     * identified never lowers the count.
+     */
     public IncidentTransition assess(UUID id, AssessmentFacts facts, String reason, String actor) {
         Incident incident = find(id);
-        IncidentTransition transition = incident.assess(facts, reason, actor, clock.instant(), calculator);
+        long known = Rule7.knownPersons(facts.affectedPersons(), affectedPersons.countOf(id));
+        AssessmentFacts counted = known == facts.affectedPersons() ? facts : facts.withAffectedPersons(known);
+        IncidentTransition transition = incident.assess(counted, reason, actor, clock.instant(), calculator);
         record(incident, transition);
         return transition;
     }
@@ -154,6 +167,55 @@ public class IncidentService {
                 calculator);
         record(incident, transition);
         return transition;
+    }
+
+    /** How many persons the incident has on record as affected (imported or derived). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long affectedPersons(UUID id) {
+        return affectedPersons.countOf(id);
+    }
+
+    /** Persons on record per incident, for a page of incidents. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, Long> affectedPersons(List<UUID> ids) {
+        return affectedPersons.countsOf(ids);
+    }
+
+    /**
+     * Feeds the persons on record into the incident's assessment after an import or derivation (the locked incident,
+     * in the caller's transaction): the known count becomes the larger of the declared count and the persons on
+     * record; when that exceeds the declared count the incident is re-assessed through its own REASSESS transition
+     * (actor and reason as given), which may add Rule 7(iv). An upgrade only: a smaller count on record changes
+     * nothing. Answers what happened, in words for the job's record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String feedPersonCount(Incident incident, long onRecord, String reason, String actor) {
+        var current = incident.assessment();
+        if (current.isEmpty()) {
+            return onRecord + " persons on record; the incident is not assessed yet: its assessment will count them "
+                    + "(APPI Rule 7(iv))";
+        }
+        Assessment assessment = current.get();
+        long declared = assessment.facts().affectedPersons();
+        long known = Rule7.knownPersons(declared, onRecord);
+        if (known == declared) {
+            return onRecord + " persons on record; the assessed count of " + declared + " stands";
+        }
+        boolean crosses = !assessment.has(Rule7Category.OVER_THRESHOLD_PERSONS) && known > Rule7.PERSONS_THRESHOLD;
+        if (IncidentAction.REASSESS.target(incident.status()).isEmpty()) {
+            return onRecord + " persons on record exceed the assessed count of " + declared + ", but the incident is "
+                    + incident.status() + " and cannot be re-assessed" + (crosses ? ": more than "
+                    + Rule7.PERSONS_THRESHOLD + " persons is reportable under APPI Rule 7(iv)"
+                    + (incident.status() == IncidentStatus.CLOSED_INTERNAL ? " — a breach manager should reopen it"
+                    : "") : "");
+        }
+        IncidentTransition transition = incident.assess(assessment.facts().withAffectedPersons(known),
+                reason + ": " + onRecord + " persons on record exceed the assessed count of " + declared
+                        + (crosses ? "; more than " + Rule7.PERSONS_THRESHOLD + " persons: APPI Rule 7(iv)" : ""),
+                actor, clock.instant(), calculator);
+        record(incident, transition);
+        return "re-assessed (transition " + transition.seq() + "): " + onRecord + " persons on record exceed the "
+                + "assessed count of " + declared + (crosses ? "; reportable under APPI Rule 7(iv)" : "");
     }
 
     /** The incident, its row locked until the transaction ends (reports are drafted and filed one at a time). */

@@ -186,6 +186,59 @@ public class ProvisionRecordRepository {
         }
     }
 
+    /** One distinct subject of the records a {@link SubjectCriteria} matches, with the cursor that follows it. */
+    public record SubjectRow(String cursor, Subject subject) {
+    }
+
+    /**
+     * The distinct subjects of current, non-purged records matching the criteria, one row per subject (its name from
+     * its latest matching record), in blind-index order after the cursor: a keyset page that never repeats a subject.
+     */
+    public List<SubjectRow> subjects(SubjectCriteria criteria, String after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (r.subject_index) r.subject_index, r.id, "
+                + "r.subject_scheme, r.subject_identifier_enc, r.subject_name_enc FROM provision_record r WHERE ")
+                .append(criteria.where(parameters));
+        if (after != null) {
+            sql.append(" AND r.subject_index > ?");
+            parameters.add(after);
+        }
+        sql.append(" ORDER BY r.subject_index, r.id DESC LIMIT ?");
+        parameters.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            bindAll(c, s, parameters);
+            List<SubjectRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject("id", UUID.class);
+                    byte[] name = rs.getBytes("subject_name_enc");
+                    rows.add(new SubjectRow(rs.getString("subject_index"), new Subject(rs.getString("subject_scheme"),
+                            vault.open(rs.getBytes("subject_identifier_enc"), id),
+                            name == null ? null : vault.open(name, id))));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    /** How many distinct subjects the criteria match. */
+    public long countSubjects(SubjectCriteria criteria) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT count(DISTINCT r.subject_index) FROM provision_record r WHERE "
+                + criteria.where(parameters);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bindAll(c, s, parameters);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
     /**
      * The statutory records about a subject that a disclosure may reveal: current versions, not purged, not withheld
      * under Order Art. 11, overlapping the date range (either end may be open).

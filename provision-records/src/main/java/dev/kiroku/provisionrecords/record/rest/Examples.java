@@ -212,4 +212,14 @@ final class Examples {
              "auditEntryId": "019a8f2e-7c45-7aa0-8f3b-5d1e2c3b4a59",
              "problem": "the record's content no longer matches its hash: changed after it was recorded",
              "verifiedAt": "2026-11-23T09:00:00Z"}""";
+
+    static final String SUBJECT_PAGE = """
+            {
+              "items": [
+                {"scheme": "customer-number", "identifier": "C-0012345", "name": "佐藤花子"},
+                {"scheme": "customer-number", "identifier": "C-0067890", "name": "鈴木一郎"}
+              ],
+              "next": "3f1c9a0e5b7d2c4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e",
+              "total": 1204
+            }""";
 }

@@ -1,0 +1,54 @@
+package dev.kiroku.breachreporting.affected.repository;
+
+import dev.kiroku.breachreporting.affected.ImportJob;
+import dev.kiroku.breachreporting.affected.Rejection;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Import and derivation jobs, and the rows each rejected. */
+@ApplicationScoped
+public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUID> {
+
+    /** The job of an incident. */
+    public Optional<ImportJob> find(UUID incidentId, UUID jobId) {
+        return find("id = ?1 and incidentId = ?2", jobId, incidentId).firstResultOptional();
+    }
+
+    /** The job an idempotency key started on an incident. */
+    public Optional<ImportJob> byIdempotencyKey(UUID incidentId, String key) {
+        return find("incidentId = ?1 and idempotencyKey = ?2", incidentId, key).firstResultOptional();
+    }
+
+    /** Takes a chunk's rejected rows into the job's report. */
+    public void reject(UUID jobId, List<Rejection> rejections) {
+        for (Rejection r : rejections) {
+            getEntityManager().createNativeQuery("INSERT INTO affected_person_import_rejection (import_id, row_no, "
+                            + "column_name, message) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                    .setParameter(1, jobId).setParameter(2, r.row()).setParameter(3, r.column())
+                    .setParameter(4, r.message()).executeUpdate();
+        }
+    }
+
+    /** The first rejected rows of a job, in row order. */
+    public List<Rejection> rejections(UUID jobId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT row_no, column_name, message FROM "
+                        + "affected_person_import_rejection WHERE import_id = ?1 ORDER BY row_no, column_name")
+                .setParameter(1, jobId).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new Rejection(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+                .toList();
+    }
+
+    /** Serialises the chunks of every job of one incident until the transaction ends (one writer of its persons). */
+    public void lockPersonsOf(UUID incidentId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "affected-persons:" + incidentId).getSingleResult();
+    }
+}

@@ -1,0 +1,386 @@
+package dev.kiroku.breachreporting.affected.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.breachreporting.affected.AffectedPerson;
+import dev.kiroku.breachreporting.affected.AffectedPersonSource;
+import dev.kiroku.breachreporting.affected.AffectedSubject;
+import dev.kiroku.breachreporting.affected.Candidate;
+import dev.kiroku.breachreporting.affected.ImportJob;
+import dev.kiroku.breachreporting.affected.PersonCsv;
+import dev.kiroku.breachreporting.affected.Rejection;
+import dev.kiroku.breachreporting.affected.client.ProvisionRecordsClient;
+import dev.kiroku.breachreporting.affected.client.ProvisionSubjectsApi;
+import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
+import dev.kiroku.breachreporting.affected.repository.ImportJobRepository;
+import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.platform.web.Problem;
+import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Names an incident's affected persons from a CSV file or from provision-records, as jobs: the request is checked at
+ * once (an unusable file or filter is refused before anything is written), then a worker thread processes it in
+ * chunks, each chunk its own transaction (so the job's progress is visible while it runs, and a failure keeps the
+ * chunks committed before it). CSV files are spooled to a private temporary file first, so the upload ends before the
+ * work starts and a 202 answers quickly. Logs carry ids and counts only.
+ */
+@ApplicationScoped
+public class AffectedPersonService {
+
+    private static final Logger LOG = Logger.getLogger(AffectedPersonService.class);
+    public static final URI CSV_REFUSED = ProblemType.of("affected-person-file-refused");
+    public static final URI IDEMPOTENCY_MISMATCH = IncidentService.IDEMPOTENCY_MISMATCH;
+
+    private final IncidentService incidents;
+    private final AffectedPersonLedger ledger;
+    private final ImportJobRepository jobs;
+    private final AffectedPersonRepository persons;
+    private final PersonVault vault;
+    private final ProvisionRecordsClient provisionRecords;
+    private final AffectedPersonsConfig config;
+    private final ObjectMapper json;
+    private final ExecutorService workers;
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
+    public AffectedPersonService(IncidentService incidents, AffectedPersonLedger ledger, ImportJobRepository jobs,
+            AffectedPersonRepository persons, PersonVault vault, ProvisionRecordsClient provisionRecords,
+            AffectedPersonsConfig config, ObjectMapper json) {
+        this.incidents = incidents;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.persons = persons;
+        this.vault = vault;
+        this.provisionRecords = provisionRecords;
+        this.config = config;
+        this.json = json;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "affected-persons-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A job as started (or found again for a retried request). */
+    public record Started(ImportJob job, boolean replayed) {
+    }
+
+    /** What a derivation asks provision-records: the counterparty, the items, the period. */
+    public record Derivation(String counterpartyCorporateNumber, String counterpartyName, Set<String> items,
+                             LocalDate from, LocalDate to) {
+
+        public Derivation {
+            items = items == null ? Set.of() : Set.copyOf(new TreeSet<>(items));
+        }
+
+        Map<String, Object> filter() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            if (counterpartyCorporateNumber != null) {
+                f.put("counterpartyCorporateNumber", counterpartyCorporateNumber);
+            }
+            if (counterpartyName != null) {
+                f.put("counterpartyName", counterpartyName);
+            }
+            f.put("items", List.copyOf(new TreeSet<>(items)));
+            f.put("from", from.toString());
+            f.put("to", to.toString());
+            return f;
+        }
+    }
+
+    /**
+     * Spools the file, checks its header and its CSV syntax at once (refused with every problem, nothing written),
+     * records the job and hands it to a worker. With an idempotency key, the same file again answers the first job;
+     * another file with the same key is refused.
+     */
+    public Started importCsv(UUID incidentId, InputStream body, String idempotencyKey, String actor) {
+        incidents.find(incidentId);
+        Path file = null;
+        try {
+            file = Files.createTempFile("kiroku-affected-", ".csv",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            String sha256 = spool(body, file);
+            Optional<Started> replay = replay(incidentId, idempotencyKey, sha256);
+            if (replay.isPresent()) {
+                Files.deleteIfExists(file);
+                return replay.get();
+            }
+            long rows = check(file);
+            ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.CSV_IMPORT, rows, null,
+                    idempotencyKey, sha256, actor, clock.instant()));
+            Path spooled = file;
+            workers.execute(() -> runCsv(job.id(), spooled));
+            file = null;
+            LOG.infof("affected-person import %s of incident %s started: %d rows", job.id(), incidentId, rows);
+            return new Started(job, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not spool the uploaded file", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up
+                }
+            }
+        }
+    }
+
+    /** Records a derivation job and hands it to a worker; the same request with the same key answers the first job. */
+    public Started derive(UUID incidentId, Derivation derivation, String idempotencyKey, String actor) {
+        incidents.find(incidentId);
+        String sha256 = sha256(fingerprint(derivation.filter()));
+        Optional<Started> replay = replay(incidentId, idempotencyKey, sha256);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.PROVISION_RECORDS, null,
+                derivation.filter(), idempotencyKey, sha256, actor, clock.instant()));
+        workers.execute(() -> runDerivation(job.id(), derivation));
+        LOG.infof("affected-person derivation %s of incident %s started", job.id(), incidentId);
+        return new Started(job, false);
+    }
+
+    @Transactional
+    public ImportJob job(UUID incidentId, UUID jobId, AffectedPersonSource kind) {
+        incidents.find(incidentId);
+        return jobs.find(incidentId, jobId).filter(j -> j.kind() == kind)
+                .orElseThrow(() -> ProblemException.notFound("Incident " + incidentId + " has no "
+                        + (kind == AffectedPersonSource.CSV_IMPORT ? "import " : "derivation ") + jobId));
+    }
+
+    @Transactional
+    public List<Rejection> rejections(UUID jobId) {
+        return jobs.rejections(jobId, config.rejectionsListed());
+    }
+
+    /** A page of the incident's persons, the total and the count per source. */
+    public record PersonPage(List<AffectedPerson> persons, long total, Map<AffectedPersonSource, Long> bySource) {
+    }
+
+    @Transactional
+    public PersonPage persons(UUID incidentId, UUID after, int limit) {
+        incidents.find(incidentId);
+        return new PersonPage(persons.listAfter(incidentId, after, limit), persons.countOf(incidentId),
+                persons.countsBySource(incidentId));
+    }
+
+    public AffectedPerson.Sealer sealer() {
+        return vault;
+    }
+
+    // ---- the workers ---------------------------------------------------------------------------------------------
+
+    void runCsv(UUID jobId, Path file) {
+        try (Reader reader = PersonCsv.reader(Files.newInputStream(file));
+             CSVParser parser = PersonCsv.FORMAT.parse(reader)) {
+            PersonCsv.Header header = PersonCsv.header(parser.getHeaderNames(), new ArrayList<>());
+            Iterator<CSVRecord> records = parser.iterator();
+            long row = 1;
+            List<Candidate> chunk = new ArrayList<>(config.chunkSize());
+            while (records.hasNext()) {
+                chunk.add(PersonCsv.check(++row, records.next(), header));
+                if (chunk.size() == config.chunkSize()) {
+                    ledger.apply(jobId, chunk, clock.instant());
+                    chunk = new ArrayList<>(config.chunkSize());
+                }
+            }
+            if (!chunk.isEmpty()) {
+                ledger.apply(jobId, chunk, clock.instant());
+            }
+            ImportJob job = ledger.complete(jobId, clock.instant());
+            LOG.infof("affected-person import %s completed: %d rows, %d added, %d completed, %d duplicates, "
+                    + "%d rejected", jobId, job.processed(), job.added(), job.completed(), job.duplicates(),
+                    job.rejected());
+        } catch (RuntimeException | IOException e) {
+            failed(jobId, "the import stopped: " + safeMessage(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file the system cleans up
+            }
+        }
+    }
+
+    void runDerivation(UUID jobId, Derivation d) {
+        try {
+            String after = null;
+            long position = 0;
+            boolean first = true;
+            do {
+                ProvisionSubjectsApi.SubjectPage page = provisionRecords.subjects(d.counterpartyCorporateNumber(),
+                        d.counterpartyName(), d.items(), d.from(), d.to(), after);
+                if (first) {
+                    ledger.expect(jobId, page.total());
+                    first = false;
+                }
+                List<Candidate> chunk = new ArrayList<>(page.items().size());
+                for (ProvisionSubjectsApi.Subject s : page.items()) {
+                    chunk.add(Candidate.of(++position, new AffectedSubject(s.scheme(), s.identifier(), s.name(), null,
+                            null)));
+                }
+                if (!chunk.isEmpty()) {
+                    ledger.apply(jobId, chunk, clock.instant());
+                }
+                after = page.next();
+            } while (after != null);
+            ImportJob job = ledger.complete(jobId, clock.instant());
+            LOG.infof("affected-person derivation %s completed: %d subjects, %d added, %d already known", jobId,
+                    job.processed(), job.added(), job.completed() + job.duplicates());
+        } catch (ProvisionRecordsClient.Unavailable e) {
+            failed(jobId, e.getMessage() + "; the persons of the pages read before stay, and a new derivation may "
+                    + "be started", e);
+        } catch (RuntimeException e) {
+            failed(jobId, "the derivation stopped: " + safeMessage(e), e);
+        }
+    }
+
+    private void failed(UUID jobId, String reason, Exception e) {
+        LOG.warnf("affected-person job %s failed: %s", jobId, e.getClass().getSimpleName());
+        try {
+            ledger.fail(jobId, reason, clock.instant());
+        } catch (RuntimeException again) {
+            LOG.errorf("affected-person job %s could not be marked failed: %s", jobId,
+                    again.getClass().getSimpleName());
+        }
+    }
+
+    /** An exception's message when it is one of ours or of the CSV reader (which names line numbers, not values). */
+    private static String safeMessage(Exception e) {
+        if (e instanceof UncheckedIOException || e instanceof IOException) {
+            return "the file could not be read (" + e.getClass().getSimpleName().replace("Exception", "")
+                    + ")";
+        }
+        return "an internal error (see the service log for job id)";
+    }
+
+    // ---- the checks at once --------------------------------------------------------------------------------------
+
+    private Optional<Started> replay(UUID incidentId, String key, String sha256) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> jobs.byIdempotencyKey(incidentId, key).map(job -> {
+            if (!job.requestSha256().equals(sha256)) {
+                throw ProblemException.unprocessable(IDEMPOTENCY_MISMATCH, "Idempotency key reused",
+                        "This Idempotency-Key started another job on this incident; nothing was written");
+            }
+            return new Started(job, true);
+        }));
+    }
+
+    private static String spool(InputStream body, Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(body, sha)) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The header's problems and the CSV syntax, checked on the whole file before any job exists; answers the rows. */
+    private static long check(Path file) throws IOException {
+        try (Reader reader = PersonCsv.reader(Files.newInputStream(file));
+             CSVParser parser = PersonCsv.FORMAT.parse(reader)) {
+            List<Rejection> problems = new ArrayList<>();
+            if (parser.getHeaderNames().isEmpty()) {
+                problems.add(new Rejection(1, "*", "the file is empty: it needs a header row naming its columns "
+                        + PersonCsv.COLUMNS));
+            } else {
+                PersonCsv.header(parser.getHeaderNames(), problems);
+            }
+            if (!problems.isEmpty()) {
+                throw refused("The file's header is not usable", problems);
+            }
+            long rows = 0;
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                records.next();
+                rows++;
+            }
+            return rows;
+        } catch (UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+            throw refused("The file is not UTF-8 CSV", List.of(new Rejection(1, "*", "the file is not valid UTF-8 "
+                    + "CSV (RFC 4180)" + (e.getMessage() != null && e.getMessage().contains("line")
+                    ? ": " + e.getMessage().replaceAll("[\\r\\n]+", " ") : ""))));
+        }
+    }
+
+    private static ProblemException refused(String detail, List<Rejection> problems) {
+        ProblemException problem = ProblemException.unprocessable(CSV_REFUSED, "The CSV file is refused",
+                detail + "; nothing was imported");
+        for (Rejection r : problems) {
+            problem = problem.withViolation(new Problem.Violation(r.column(), "body", "row " + r.row() + ": "
+                    + r.message(), null));
+        }
+        return problem;
+    }
+
+    private String fingerprint(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot digest a derivation", e);
+        }
+    }
+
+    private static String sha256(String value) {
+        return HexFormat.of().formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
