@@ -177,21 +177,22 @@ say "Preflight: every request of the mix answers 200 direct and through the gate
 HZ=$(getconf CLK_TCK)
 RUNDIR=.kiroku/run/stack
 COMPONENTS=(gateway joint-use postgres keycloak)
+# (a process that exits between the glob and the read makes cat fail: tolerated, or pipefail would end the run)
 session_ticks() { # sid -> utime+stime ticks of every live process in that session
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
 }
 machine_ticks() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat; }
 postgres_ticks() { # the postmaster (with its exited children) and its live backends; each backend has its own session
   local pm
   pm=$(head -n 1 .kiroku/data/postgres/postmaster.pid 2>/dev/null || echo 0)
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, "")
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, "")
       if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 } END { print t + 0 }'
 }
 jit_ticks() { # CPU of the JIT compiler threads (C1/C2) of the gateway and joint-use: shows whether warm-up was enough
   local c pids=()
   for c in gateway joint-use; do [[ -f $RUNDIR/$c.pid ]] && pids+=("$(cat "$RUNDIR/$c.pid")"); done
   ((${#pids[@]} > 0)) || { echo 0; return; }
-  for c in "${pids[@]}"; do cat /proc/"$c"/task/[0-9]*/stat 2>/dev/null; done \
+  for c in "${pids[@]}"; do cat /proc/"$c"/task/[0-9]*/stat 2>/dev/null || true; done \
     | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 cpu_snapshot() { # -> "gateway joint-use postgres keycloak busy total jit" ticks
