@@ -58,9 +58,6 @@ class BreachReminderTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
             config.put("kiroku.breach-reporting.reminders.to", TEAM + ", " + DPO);
-            // the outage test stops the SMTP server and starts another on the same port within a second: a connection
-            // pooled from before would hang the next send until the mailer's timeout (a fresh clone's CI saw it)
-            config.put("quarkus.mailer.keep-alive", "false");
             return config;
         }
     }
