@@ -30,4 +30,9 @@ public record Deadline(DeadlineKind kind, String rule, String reading, LocalDate
         skipped = List.copyOf(skipped);
         reminders = List.copyOf(reminders);
     }
+
+    /** The legal due day (Asia/Tokyo): the due date, or the day of the due instant of an hours-based deadline. */
+    public LocalDate dueDay() {
+        return dueDate != null ? dueDate : DeadlineCalculator.legalDate(dueAt);
+    }
 }

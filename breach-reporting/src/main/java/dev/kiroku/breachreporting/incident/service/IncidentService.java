@@ -242,15 +242,19 @@ public class IncidentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OpenDeadline> openDeadlines(LocalDate until) {
+        return openDeadlines().stream().filter(o -> !o.deadline().dueDay().isAfter(until)).toList();
+    }
+
+    /** Every deadline not yet met by a filing, of every incident not closed, soonest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpenDeadline> openDeadlines() {
         List<OpenDeadline> open = new ArrayList<>();
         for (Incident incident : incidents.listNotClosed()) {
             for (Deadline deadline : incident.openDeadlines(calculator)) {
-                if (!dueDay(deadline).isAfter(until)) {
-                    open.add(new OpenDeadline(incident, deadline));
-                }
+                open.add(new OpenDeadline(incident, deadline));
             }
         }
-        open.sort(Comparator.comparing((OpenDeadline o) -> dueDay(o.deadline())));
+        open.sort(Comparator.comparing((OpenDeadline o) -> o.deadline().dueDay()));
         return open;
     }
 
@@ -264,10 +268,6 @@ public class IncidentService {
 
     public LocalDate today() {
         return DeadlineCalculator.legalDate(clock.instant());
-    }
-
-    public static LocalDate dueDay(Deadline deadline) {
-        return deadline.dueDate() != null ? deadline.dueDate() : DeadlineCalculator.legalDate(deadline.dueAt());
     }
 
     private void record(Incident incident, IncidentTransition transition) {
