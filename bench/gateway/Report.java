@@ -142,6 +142,8 @@ public class Report {
                 meta.getProperty("timestamp"), meta.getProperty("commit"), meta.getProperty("cores"),
                 meta.getProperty("cpuModel"), meta.getProperty("loadAverageBefore"), meta.getProperty("loadAverageAfter")));
         t.append(String.format(Locale.ROOT, "CPU placement: %s%n", meta.getProperty("placement")));
+        t.append(String.format(Locale.ROOT, "side 'gateway' is: %s (%s)%n", meta.getProperty("gatewayLabel", "Kiroku gateway"),
+                meta.getProperty("gatewayUrl")));
         t.append(String.format(Locale.ROOT, "%n%-7s %-8s %5s %9s %8s %8s %8s %7s %11s%n",
                 "phase", "side", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "CPU ms/req"));
         phases.forEach((phase, sides) -> sides.values().forEach(s -> {
@@ -188,7 +190,8 @@ public class Report {
                 .append(", \"lightRoundsPerSide\": ").append(meta.getProperty("lightRounds"))
                 .append(", \"warmupSecondsPerSide\": ").append(meta.getProperty("warmupSeconds"))
                 .append(", \"seededGroups\": ").append(meta.getProperty("seededGroups"))
-                .append(", \"cpuPlacement\": ").append(q(meta.getProperty("placement"))).append(",\n");
+                .append(", \"cpuPlacement\": ").append(q(meta.getProperty("placement")))
+                .append(", \"gatewaySide\": ").append(q(meta.getProperty("gatewayLabel", "Kiroku gateway"))).append(",\n");
         j.append("    \"mixPer20Requests\": {\"POST /api/v1/joint-use-checks (demo-crm)\": 8, "
                 + "\"GET /api/v1/joint-use-groups/{id} (officer)\": 4, \"GET /api/v1/joint-use-groups?limit=20 (officer)\": 3, "
                 + "\"GET /public/v1/joint-use-notices (no token)\": 3, \"GET /api/v1/joint-use/caller (officer)\": 2}},\n");

@@ -12,6 +12,9 @@
 #   BENCH_PIN_GATEWAY [0; 1 = for the run, the gateway gets the last CPU to itself and joint-use, PostgreSQL,
 #                      Keycloak and wrk the others (taskset), modelling a gateway deployed on its own CPU;
 #                      affinities are reset to all CPUs afterwards]
+#   BENCH_GATEWAY_URL [http://127.0.0.1:8080] BENCH_GATEWAY_PID_FILE [.kiroku/run/stack/gateway.pid]
+#   BENCH_GATEWAY_LABEL [Kiroku gateway]: measure another proxy in the gateway's place, e.g. the bare nginx of
+#                      nginx-floor.sh (its CPU is counted by the session of the process in the pid file)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,7 +32,8 @@ LIGHT_ROUNDS=${BENCH_LIGHT_ROUNDS:-3}
 ENFORCE=${BENCH_ENFORCE_TARGETS:-0}
 PIN=${BENCH_PIN_GATEWAY:-0}
 DIRECT_URL=http://127.0.0.1:8082
-GATEWAY_URL=http://127.0.0.1:8080
+GATEWAY_URL=${BENCH_GATEWAY_URL:-http://127.0.0.1:8080}
+GATEWAY_LABEL=${BENCH_GATEWAY_LABEL:-Kiroku gateway}
 TOKEN_URL=http://127.0.0.1:8180/realms/kiroku/protocol/openid-connect/token
 TARGET_RATIO=0.90      # gateway throughput / direct throughput, at least
 TARGET_P50_MS=1.0      # p50 gateway - p50 direct, at most
@@ -176,6 +180,11 @@ say "Preflight: every request of the mix answers 200 direct and through the gate
 # --- CPU accounting: CPU time of each component's process session during each round --------------------------------
 HZ=$(getconf CLK_TCK)
 RUNDIR=.kiroku/run/stack
+GATEWAY_PID_FILE=${BENCH_GATEWAY_PID_FILE:-$RUNDIR/gateway.pid}
+[[ -f $GATEWAY_PID_FILE ]] || die "no pid file $GATEWAY_PID_FILE for the proxy measured as the gateway"
+pid_file() { # component -> its pid file (the session leader whose processes are counted)
+  if [[ $1 == gateway ]]; then echo "$GATEWAY_PID_FILE"; else echo "$RUNDIR/$1.pid"; fi
+}
 COMPONENTS=(gateway joint-use postgres keycloak)
 # (a process that exits between the glob and the read makes cat fail: tolerated, or pipefail would end the run)
 session_ticks() { # sid -> utime+stime ticks of every live process in that session
@@ -190,7 +199,7 @@ postgres_ticks() { # the postmaster (with its exited children) and its live back
 }
 jit_ticks() { # CPU of the JIT compiler threads (C1/C2) of the gateway and joint-use: shows whether warm-up was enough
   local c pids=()
-  for c in gateway joint-use; do [[ -f $RUNDIR/$c.pid ]] && pids+=("$(cat "$RUNDIR/$c.pid")"); done
+  for c in gateway joint-use; do [[ -f $(pid_file $c) ]] && pids+=("$(cat "$(pid_file $c)")"); done
   ((${#pids[@]} > 0)) || { echo 0; return; }
   for c in "${pids[@]}"; do cat /proc/"$c"/task/[0-9]*/stat 2>/dev/null || true; done \
     | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
@@ -199,7 +208,7 @@ cpu_snapshot() { # -> "gateway joint-use postgres keycloak busy total jit" ticks
   local c out=()
   for c in "${COMPONENTS[@]}"; do
     if [[ $c == postgres ]]; then out+=("$(postgres_ticks)")
-    elif [[ -f $RUNDIR/$c.pid ]]; then out+=("$(session_ticks "$(cat "$RUNDIR/$c.pid")")"); else out+=(0); fi
+    elif [[ -f $(pid_file $c) ]]; then out+=("$(session_ticks "$(cat "$(pid_file $c)")")"); else out+=(0); fi
   done
   echo "${out[*]} $(machine_ticks) $(jit_ticks)"
 }
@@ -215,7 +224,11 @@ pin_all() { # gateway-cpus rest-cpus: every thread of the stack's processes (Pos
       taskset -a -p -c "$rest" "$pid" >/dev/null 2>&1 || true
     done
   fi
-  [[ -f $RUNDIR/gateway.pid ]] && taskset -a -p -c "$gw" "$(cat "$RUNDIR/gateway.pid")" >/dev/null 2>&1 || true
+  if [[ -f $GATEWAY_PID_FILE ]]; then # every process of the gateway's session (nginx: master and worker)
+    for pid in $(cat /proc/[0-9]*/stat 2>/dev/null | awk -v sid="$(cat "$GATEWAY_PID_FILE")" '{ pid = $1; sub(/^.*\) /, ""); if ($4 == sid) print pid }'); do
+      taskset -a -p -c "$gw" "$pid" >/dev/null 2>&1 || true
+    done
+  fi
 }
 
 # --- measurement -------------------------------------------------------------------------------------------------
@@ -303,6 +316,7 @@ lightRounds=$LIGHT_ROUNDS
 warmupSeconds=$warm
 seededGroups=$SEED_GROUPS
 placement=$PLACEMENT
+gatewayLabel=$GATEWAY_LABEL
 targetThroughputRatio=$TARGET_RATIO
 targetP50DeltaMs=$TARGET_P50_MS
 PROPS
