@@ -141,7 +141,7 @@ public class ReminderJob {
                     rootCause(e).getClass().getSimpleName());
             return new Run(day, Result.FAILED, due.size(), to.size());
         }
-        service.sent(digest.id(), due, to.size(), clock.instant());
+        service.sent(digest.id(), due, to.size(), clock.instant(), "reminder-job");
         return new Run(day, Result.SENT, due.size(), to.size());
     }
 

@@ -8,6 +8,8 @@ import dev.kiroku.breachreporting.reminder.DueReminder;
 import dev.kiroku.breachreporting.reminder.ReminderDigest;
 import dev.kiroku.breachreporting.reminder.ReminderSelection;
 import dev.kiroku.breachreporting.reminder.repository.ReminderDigestRepository;
+import dev.kiroku.platform.audit.AuditChain;
+import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,15 +31,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReminderService {
 
+    /** The audit chain's aggregate type of a day's digest. */
+    public static final String AGGREGATE = "breach-reminder-digest";
+
     private final IncidentService incidents;
     private final ReminderDigestRepository digests;
     private final ReminderSelection selection;
+    private final AuditChain audit;
     private final String messageIdDomain;
 
     public ReminderService(IncidentService incidents, ReminderDigestRepository digests,
-            JapaneseAdministrativeCalendar calendar, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
+            JapaneseAdministrativeCalendar calendar, AuditChain audit,
+            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
         this.incidents = incidents;
         this.digests = digests;
+        this.audit = audit;
         this.selection = new ReminderSelection(calendar);
         this.messageIdDomain = from.filter(f -> f.contains("@"))
                 .map(f -> f.substring(f.lastIndexOf('@') + 1).replace(">", "").strip())
@@ -70,11 +80,24 @@ public class ReminderService {
         return digests.claim(day, id, messageId, by, now, staleBefore).map(digests::findById);
     }
 
-    /** Records the claimed digest as sent. */
+    /**
+     * Records the claimed digest as sent, and in the audit chain (in the same transaction): the day, the Message-ID, how
+     * many addresses, and each deadline it reminded of by incident, filing and state — never an address or a title, so
+     * that an auditor can see which deadline the breach team was reminded of on which day.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void sent(UUID id, List<DueReminder> covered, int recipients, Instant at) {
-        digests.findById(id).sent(new DigestContents(covered.stream()
-                .map(CoveredDeadline::of).toList()), recipients, at);
+    public void sent(UUID id, List<DueReminder> covered, int recipients, Instant at, String by) {
+        ReminderDigest digest = digests.findById(id);
+        List<CoveredDeadline> deadlines = covered.stream().map(CoveredDeadline::of).toList();
+        digest.sent(new DigestContents(deadlines), recipients, at);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("day", digest.day().toString());
+        content.put("messageId", digest.messageId());
+        content.put("recipientCount", recipients);
+        content.put("attempts", digest.attempts());
+        content.put("deadlines", covered.stream().map(d -> Map.of("incidentId", d.incidentId().toString(),
+                "kind", d.kind().name(), "state", d.state().name(), "dueDate", d.dueDate().toString())).toList());
+        audit.append(new AuditEvent("breach-reminder-digest.sent", AGGREGATE, id.toString(), by, null, content));
     }
 
     /** Gives the claim back after a failed send. */
