@@ -70,6 +70,10 @@ public class ImportJob {
     @Column(name = "started_at")
     private Instant startedAt;
 
+    /** Stamped by the holding instance's heartbeat (a native update), never written back by an entity update. */
+    @Column(name = "heartbeat_at", updatable = false)
+    private Instant heartbeatAt;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
 
@@ -99,6 +103,7 @@ public class ImportJob {
         job.requestSha256 = Objects.requireNonNull(requestSha256);
         job.requestedBy = Objects.requireNonNull(actor);
         job.startedAt = now;
+        job.heartbeatAt = now;
         return job;
     }
 
@@ -138,6 +143,13 @@ public class ImportJob {
         String r = reason == null || reason.isBlank() ? "the job stopped" : reason.strip();
         failure = r.length() > FAILURE_MAX ? r.substring(0, FAILURE_MAX) : r;
         finishedAt = now;
+    }
+
+    /**
+     * Whether no instance has stamped this running job since {@code staleBefore}: the instance that held it stopped.
+     */
+    public boolean isAbandoned(Instant staleBefore) {
+        return status == ImportStatus.RUNNING && heartbeatAt.isBefore(staleBefore);
     }
 
     private void requireRunning() {
@@ -208,6 +220,10 @@ public class ImportJob {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    public Instant heartbeatAt() {
+        return heartbeatAt;
     }
 
     public Optional<Instant> finishedAt() {

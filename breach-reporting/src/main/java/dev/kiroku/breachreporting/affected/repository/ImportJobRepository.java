@@ -1,10 +1,14 @@
 package dev.kiroku.breachreporting.affected.repository;
 
 import dev.kiroku.breachreporting.affected.ImportJob;
+import dev.kiroku.breachreporting.affected.ImportStatus;
 import dev.kiroku.breachreporting.affected.Rejection;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +25,29 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
     /** The job an idempotency key started on an incident. */
     public Optional<ImportJob> byIdempotencyKey(UUID incidentId, String key) {
         return find("incidentId = ?1 and idempotencyKey = ?2", incidentId, key).firstResultOptional();
+    }
+
+    /** Stamps the running jobs this instance holds (queued or working) as alive; the count stamped. */
+    public int beat(Collection<UUID> jobIds, Instant now) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager().createNativeQuery("UPDATE affected_person_import SET heartbeat_at = :now "
+                        + "WHERE id IN (:ids) AND status = 'RUNNING'")
+                .setParameter("now", now).setParameter("ids", List.copyOf(jobIds)).executeUpdate();
+    }
+
+    /** Running jobs no instance has stamped since {@code staleBefore}, oldest first. */
+    public List<UUID> abandoned(Instant staleBefore, int limit) {
+        return getEntityManager().createQuery("select j.id from ImportJob j where j.status = ?1 "
+                        + "and j.heartbeatAt < ?2 order by j.heartbeatAt", UUID.class)
+                .setParameter(1, ImportStatus.RUNNING).setParameter(2, staleBefore).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The job, its row locked until the transaction ends (so that a heartbeat and the sweep do not cross). */
+    public ImportJob lock(UUID jobId) {
+        return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Takes a chunk's rejected rows into the job's report. */

@@ -159,6 +159,12 @@ public class AffectedPersonLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ImportJob fail(UUID jobId, String reason, Instant now) {
         ImportJob job = jobs.findById(jobId);
+        fail(job, reason, now);
+        return job;
+    }
+
+    private void fail(ImportJob job, String reason, Instant now) {
+        UUID jobId = job.id();
         job.fail(reason, now);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("importId", jobId.toString());
@@ -167,7 +173,21 @@ public class AffectedPersonLedger {
         content.put("added", job.added());
         audit.append(new AuditEvent("incident.affected-persons-import-failed", AGGREGATE,
                 job.incidentId().toString(), job.requestedBy(), job.failure().orElse(null), content));
-        return job;
+    }
+
+    /**
+     * Ends a job that no instance has stamped since {@code staleBefore} (its instance stopped) as FAILED with the reason,
+     * audited like any failed job; false when it is no longer running or was stamped meanwhile (the row is locked, so a
+     * heartbeat and the sweep of another replica do not cross).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean abandon(UUID jobId, Instant staleBefore, String reason, Instant now) {
+        ImportJob job = jobs.lock(jobId);
+        if (job == null || !job.isAbandoned(staleBefore)) {
+            return false;
+        }
+        fail(job, reason, now);
+        return true;
     }
 
     /** The job's rejected rows, first ones first. */

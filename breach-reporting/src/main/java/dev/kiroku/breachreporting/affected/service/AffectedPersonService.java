@@ -50,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,7 @@ public class AffectedPersonService {
     private final AffectedPersonsConfig config;
     private final ObjectMapper json;
     private final ExecutorService workers;
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
     public AffectedPersonService(IncidentService incidents, AffectedPersonLedger ledger, ImportJobRepository jobs,
@@ -157,7 +159,7 @@ public class AffectedPersonService {
             ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.CSV_IMPORT, rows, null,
                     idempotencyKey, sha256, actor, clock.instant()));
             Path spooled = file;
-            workers.execute(() -> runCsv(job.id(), spooled));
+            hold(job.id(), () -> runCsv(job.id(), spooled));
             file = null;
             LOG.infof("affected-person import %s of incident %s started: %d rows", job.id(), incidentId, rows);
             return new Started(job, false);
@@ -184,7 +186,7 @@ public class AffectedPersonService {
         }
         ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.PROVISION_RECORDS, null,
                 derivation.filter(), idempotencyKey, sha256, actor, clock.instant()));
-        workers.execute(() -> runDerivation(job.id(), derivation));
+        hold(job.id(), () -> runDerivation(job.id(), derivation));
         LOG.infof("affected-person derivation %s of incident %s started", job.id(), incidentId);
         return new Started(job, false);
     }
@@ -218,6 +220,28 @@ public class AffectedPersonService {
     }
 
     // ---- the workers ---------------------------------------------------------------------------------------------
+
+    /** Queues a job's work; the job counts as held by this instance (its heartbeat stamps it) until the work ends. */
+    private void hold(UUID jobId, Runnable work) {
+        held.add(jobId);
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    held.remove(jobId);
+                }
+            });
+        } catch (RuntimeException e) {
+            held.remove(jobId);
+            throw e;
+        }
+    }
+
+    /** The jobs this instance is running or has queued: the ones its heartbeat keeps alive. */
+    public Set<UUID> held() {
+        return Set.copyOf(held);
+    }
 
     void runCsv(UUID jobId, Path file) {
         try (Reader reader = PersonCsv.reader(Files.newInputStream(file));

@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Duration;
+
 /** How affected-person imports run (env KIROKU_BREACH_REPORTING_AFFECTED_PERSONS_...). */
 @ConfigMapping(prefix = "kiroku.breach-reporting.affected-persons")
 public interface AffectedPersonsConfig {
@@ -26,4 +28,15 @@ public interface AffectedPersonsConfig {
     @Min(0)
     @Max(100000)
     int rejectionsListed();
+
+    /** How often an instance stamps the jobs it holds as alive. */
+    @WithDefault("60s")
+    Duration heartbeatInterval();
+
+    /**
+     * A running job that no instance has stamped for this long is ended FAILED (its instance stopped); several heartbeat
+     * intervals, so a slow database round does not end a live job.
+     */
+    @WithDefault("5m")
+    Duration staleAfter();
 }
