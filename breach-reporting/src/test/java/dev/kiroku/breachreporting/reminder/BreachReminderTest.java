@@ -1,13 +1,12 @@
 package dev.kiroku.breachreporting.reminder;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.kiroku.breachreporting.incident.IncidentDraft;
 import dev.kiroku.breachreporting.incident.ReportingRole;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.breachreporting.reminder.service.ReminderJob;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.GreenMailResource;
+import dev.kiroku.platform.testing.RestartableSmtp;
 import dev.kiroku.platform.testing.LocalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,11 +60,9 @@ class BreachReminderTest {
         }
     }
 
-    /** The SMTP server started again by the outage test, on the port of the first one. */
-    static GreenMail restarted;
-
+    /** The SMTP server, which the outage test takes down and brings back on the same port. */
     @GreenMailResource.InjectGreenMail
-    GreenMail greenMail;
+    RestartableSmtp smtp;
 
     @Inject
     ReminderJob job;
@@ -77,17 +73,6 @@ class BreachReminderTest {
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterAll
-    static void stopRestarted() {
-        if (restarted != null) {
-            restarted.stop();
-        }
-    }
-
-    GreenMail smtp() {
-        return restarted != null ? restarted : greenMail;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -196,19 +181,16 @@ class BreachReminderTest {
     void with_the_smtp_server_down_no_digest_is_recorded_as_sent_and_the_next_run_sends_it() throws Exception {
         incident("バックアップ媒体の紛失", "2026-10-21T11:00:00+09:00", false); // 速報 target Sat 10-24: due ahead Fri
         LocalDate day = LocalDate.parse("2026-10-23");
-        GreenMail before = smtp();
-        int port = before.getSmtp().getPort();
-        before.stop();
+        smtp.stop();
 
         ReminderJob.Run down = job.run(day);
         assertThat(down.result()).isEqualTo(ReminderJob.Result.FAILED);
         given().auth().oauth2(LocalTokens.user("manager", "breach-manager")).when().get(REMINDERS).then()
                 .statusCode(200).body("items.findAll { it.day == '2026-10-23' }", hasSize(0));
 
-        restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        restarted.start();
+        smtp.restart();
         // The relay is back: a later run sends the digest. The first connection after the restart can go unanswered
-        // (seen here about one run in five: the mailer waits for a greeting it missed while GreenMail waits 30 s for
+        // (seen here in two runs of nine: the mailer waits for a greeting it missed while GreenMail waits 30 s for
         // the client's first command); that send ends at the mailer's 30 s timeout, the run releases the claim — it
         // cannot know whether the relay took the mail — and the next hourly run sends. Those runs, at most two more:
         ReminderJob.Run next = job.run(day);
@@ -292,12 +274,8 @@ class BreachReminderTest {
      * is two copies; every copy counts (a second send would show as two more).
      */
     List<MimeMessage> deliveredFor(LocalDate day) throws MessagingException {
-        List<MimeMessage> all = new ArrayList<>(List.of(greenMail.getReceivedMessages()));
-        if (restarted != null) {
-            all.addAll(List.of(restarted.getReceivedMessages()));
-        }
         List<MimeMessage> digests = new ArrayList<>();
-        for (MimeMessage m : all) {
+        for (MimeMessage m : smtp.receivedMessages()) {
             if (m.getSubject().contains("】" + day + "（")) {
                 digests.add(m);
             }

@@ -1,7 +1,6 @@
 package dev.kiroku.platform.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -14,11 +13,13 @@ import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail, in the test JVM) on a free port; the Quarkus mailer is pointed at it and really
- * sends. Test classes receive it in a field annotated {@link InjectGreenMail}.
+ * sends. Test classes receive it in a field annotated {@link InjectGreenMail}: a {@link GreenMail} field gets the
+ * server running when the test instance is made, a {@link RestartableSmtp} field the handle that can take the server down and bring it back on the same
+ * port (an SMTP outage).
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
-    private GreenMail greenMail;
+    private RestartableSmtp smtp;
 
     @Override
     public Map<String, String> start() {
@@ -28,8 +29,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        smtp = new RestartableSmtp(port);
         return Map.of(
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
@@ -40,18 +40,20 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(greenMail,
+        injector.injectIntoFields(smtp.current(),
                 new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+        injector.injectIntoFields(smtp,
+                new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, RestartableSmtp.class));
     }
 
     @Override
     public void stop() {
-        if (greenMail != null) {
-            greenMail.stop();
+        if (smtp != null) {
+            smtp.stopAll();
         }
     }
 
-    /** Marks the {@link GreenMail} field a test class wants. */
+    /** Marks the {@link GreenMail} or {@link RestartableSmtp} field a test class wants. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
     public @interface InjectGreenMail {

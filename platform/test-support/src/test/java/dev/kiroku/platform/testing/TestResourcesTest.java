@@ -3,6 +3,7 @@ package dev.kiroku.platform.testing;
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -13,11 +14,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestResourcesTest {
 
@@ -42,28 +46,69 @@ class TestResourcesTest {
         Map<String, String> config = resource.start();
         try {
             assertThat(config).containsEntry("quarkus.mailer.mock", "false");
-            GreenMail[] holder = new GreenMail[1];
-            resource.inject(new QuarkusTestResourceLifecycleManager.TestInjector() {
-                @Override
-                public void injectIntoFields(Object value, Predicate<java.lang.reflect.Field> predicate) {
-                    holder[0] = (GreenMail) value;
-                }
-            });
-            Properties props = new Properties();
-            props.put("mail.smtp.host", config.get("quarkus.mailer.host"));
-            props.put("mail.smtp.port", config.get("quarkus.mailer.port"));
-            MimeMessage message = new MimeMessage(Session.getInstance(props));
-            message.setFrom(new InternetAddress("noreply@kiroku.example"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress("person@kiroku.example"));
-            message.setSubject("漏えい等のお知らせ", "UTF-8");
-            message.setText("本文", "UTF-8");
-            Transport.send(message);
+            GreenMail greenMail = injected(resource, GreenMail.class);
+            send(config, "漏えい等のお知らせ");
 
-            assertThat(holder[0].waitForIncomingEmail(5000, 1)).isTrue();
-            assertThat(holder[0].getReceivedMessages()[0].getSubject()).isEqualTo("漏えい等のお知らせ");
+            assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("漏えい等のお知らせ");
         } finally {
             resource.stop();
         }
+    }
+
+    @Test
+    void theSmtpServerCanBeTakenDownAndBroughtBackOnTheSamePortKeepingWhatEachReceived() throws Exception {
+        GreenMailResource resource = new GreenMailResource();
+        Map<String, String> config = resource.start();
+        try {
+            RestartableSmtp smtp = injected(resource, RestartableSmtp.class);
+            assertThat(smtp.port()).isEqualTo(Integer.parseInt(config.get("quarkus.mailer.port")));
+            send(config, "before");
+            assertThat(smtp.current().waitForIncomingEmail(5000, 1)).isTrue();
+
+            smtp.stop();
+            assertThatThrownBy(() -> send(config, "during")).isInstanceOf(MessagingException.class);
+
+            smtp.restart();
+            send(config, "after");
+            assertThat(smtp.current().waitForIncomingEmail(5000, 1)).isTrue();
+            List<String> subjects = new ArrayList<>();
+            for (MimeMessage m : smtp.receivedMessages()) {
+                subjects.add(m.getSubject());
+            }
+            assertThat(subjects).containsExactly("before", "after");
+        } finally {
+            resource.stop();
+        }
+    }
+
+    /** What the resource injects into a field of the type. */
+    static <T> T injected(GreenMailResource resource, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        resource.inject(new QuarkusTestResourceLifecycleManager.TestInjector() {
+            @Override
+            public void injectIntoFields(Object value, Predicate<java.lang.reflect.Field> predicate) {
+                if (type.isInstance(value)) {
+                    values.add(type.cast(value));
+                }
+            }
+        });
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    static void send(Map<String, String> config, String subject) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", config.get("quarkus.mailer.host"));
+        props.put("mail.smtp.port", config.get("quarkus.mailer.port"));
+        props.put("mail.smtp.connectiontimeout", "5000");
+        props.put("mail.smtp.timeout", "5000");
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("noreply@kiroku.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("person@kiroku.example"));
+        message.setSubject(subject, "UTF-8");
+        message.setText("本文", "UTF-8");
+        Transport.send(message);
     }
 
     @Test
