@@ -343,6 +343,10 @@ class ServiceConfigurationTest {
                 assertThat(URI.create(uri.asText().replace("*", "x")).getHost())
                         .as("redirect URI of %s", client.path("clientId").asText()).isEqualTo(apiHost);
             }
+            for (JsonNode origin : client.path("webOrigins")) {
+                assertThat(origin.asText()).as("web origin of %s: the browser's token request comes from the gateway",
+                        client.path("clientId").asText()).isEqualTo("https://" + apiHost);
+            }
         }
         List<String> published = auth.getSpec().getRules().get(0).getHttp().getPaths().stream()
                 .map(HTTPIngressPath::getPath).toList();

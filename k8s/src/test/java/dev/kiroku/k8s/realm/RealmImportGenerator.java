@@ -135,6 +135,7 @@ public final class RealmImportGenerator {
                 secret.put("key", clientId);
             }
             replaceLoopbackRedirects(c, apiHost);
+            replaceLoopbackWebOrigins(c, apiHost);
         }
 
         ObjectNode cr = JsonNodeFactory.instance.objectNode();
@@ -208,6 +209,30 @@ public final class RealmImportGenerator {
         }
         uris.removeAll();
         kept.forEach(uris::add);
+    }
+
+    /**
+     * Web origins are explicit (Keycloak derives no origin for "+" from a wildcard-port redirect URI, so the browser's
+     * token request is refused with "Invalid origin"): the local stack's loopback origins become the gateway's public
+     * origin, {@code https://<api-host>}, which the public-hosts component keeps in step with the Ingress.
+     */
+    private static void replaceLoopbackWebOrigins(ObjectNode client, String apiHost) {
+        JsonNode origins = client.get("webOrigins");
+        if (!(origins instanceof ArrayNode list) || list.isEmpty()) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (JsonNode origin : list) {
+            if (!isLoopback(origin.asText())) {
+                kept.add(origin.asText());
+            }
+        }
+        if (kept.size() == list.size()) {
+            return;
+        }
+        kept.add(0, "https://" + apiHost);
+        list.removeAll();
+        kept.forEach(list::add);
     }
 
     /** A redirect URI on the local machine, as the local stack and the tests use them. */

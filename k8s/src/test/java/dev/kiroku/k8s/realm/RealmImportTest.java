@@ -88,11 +88,11 @@ class RealmImportTest {
             JsonNode original = byField(realmFile.path("clients"), "clientId", client.path("clientId").asText());
             ObjectNode a = client.deepCopy();
             ObjectNode b = original.deepCopy();
-            for (String replaced : List.of("secret", "redirectUris")) {
+            for (String replaced : List.of("secret", "redirectUris", "webOrigins")) {
                 a.remove(replaced);
                 b.remove(replaced);
             }
-            assertThat(a).as("client %s apart from its secret and redirect URIs", client.path("clientId").asText())
+            assertThat(a).as("client %s apart from its secret, redirect URIs and web origins", client.path("clientId").asText())
                     .isEqualTo(b);
         }
         for (JsonNode user : realm.path("users")) {
@@ -144,6 +144,18 @@ class RealmImportTest {
             if (hadLoopback) {
                 assertThat(client.path("redirectUris").get(0).asText())
                         .matches("https://[a-z0-9.-]+" + RealmImportGenerator.SWAGGER_UI_PATH.replace("*", "\\*"));
+            }
+        }
+    }
+
+    @Test
+    void swaggerUiOriginIsExplicitlyTheGatewaysPublicOrigin() {
+        JsonNode swagger = byField(realm().path("clients"), "clientId", "kiroku-swagger");
+        assertThat(swagger.path("webOrigins").toString()).isEqualTo("[\"https://api.kiroku.example\"]");
+        for (JsonNode client : realmFile.path("clients")) {
+            for (JsonNode origin : client.path("webOrigins")) {
+                assertThat(origin.asText()).as("web origin of %s (\"+\" derives none from a wildcard port)",
+                        client.path("clientId").asText()).isNotIn("+", "*");
             }
         }
     }
