@@ -39,12 +39,22 @@ public final class ChangeClassifier {
             kinds.add(ChangeKind.DATA_ITEMS);
         }
         if (!current.scope().description().equals(proposed.scope().description())
-                || !new HashSet<>(current.scope().members()).equals(new HashSet<>(proposed.scope().members()))) {
+                || !membersWithoutRoutes(current).equals(membersWithoutRoutes(proposed))) {
             kinds.add(ChangeKind.MEMBER_SCOPE);
         }
-        if (!current.name().equals(proposed.name()) || !Objects.equals(current.statement(), proposed.statement())) {
+        // a member's Art. 28 route is not among the items of Art. 27(5)(iii): stating it is no change of the scope
+        boolean routesOnly = !kinds.contains(ChangeKind.MEMBER_SCOPE)
+                && !new HashSet<>(current.scope().members()).equals(new HashSet<>(proposed.scope().members()));
+        if (!current.name().equals(proposed.name()) || !Objects.equals(current.statement(), proposed.statement())
+                || routesOnly) {
             kinds.add(ChangeKind.PRESENTATION);
         }
         return kinds;
+    }
+
+    private static Set<Member> membersWithoutRoutes(JointUseDefinition definition) {
+        Set<Member> members = new HashSet<>();
+        definition.scope().members().forEach(m -> members.add(m.withoutRoute()));
+        return members;
     }
 }

@@ -45,7 +45,8 @@ public final class ChangeRules {
                         + "joint-use group. A change that is not substantive (a member renamed, a business succession: "
                         + "as many members as before, none newly abroad) may be recorded with a written justification.");
         add(ChangeKind.PRESENTATION, Treatment.FREE, "—",
-                "The group's label and the wording of the statement are not among the items Art. 27(6) governs.");
+                "The group's label, the wording of the statement and the joint users' Art. 28 routes are not among "
+                        + "the items Art. 27(6) governs.");
     }
 
     private ChangeRules() {

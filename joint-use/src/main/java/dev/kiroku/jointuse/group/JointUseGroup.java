@@ -73,6 +73,7 @@ public class JointUseGroup {
     }
 
     public static JointUseGroup draft(JointUseDefinition definition, String actor, Instant now) {
+        ForeignJointUserRules.requireRoutesPossible(definition);
         JointUseGroup group = new JointUseGroup();
         group.id = TimeOrderedIds.next();
         group.status = GroupStatus.DRAFT;
@@ -87,6 +88,7 @@ public class JointUseGroup {
     public void redefine(JointUseDefinition newDefinition, Instant now) {
         requireStatus(GroupStatus.DRAFT, "only a draft can be edited freely; change a published group through a "
                 + "change request");
+        ForeignJointUserRules.requireRoutesPossible(newDefinition);
         definition = newDefinition;
         updatedAt = now;
     }
@@ -128,7 +130,7 @@ public class JointUseGroup {
             throw new JointUseRefusal("The proposed definition is the one already published", List.of(
                     new JointUseRefusal.Reason("definition", "nothing changes", "—")));
         }
-        List<JointUseRefusal.Reason> refusals = new ArrayList<>();
+        List<JointUseRefusal.Reason> refusals = new ArrayList<>(ForeignJointUserRules.refusals(request.proposed()));
         boolean advance = false;
         boolean withoutDelay = false;
         for (ChangeKind kind : kinds) {
@@ -151,11 +153,17 @@ public class JointUseGroup {
         if (advance) {
             ChangeRules.Rule rule = ChangeRules.of(kinds.contains(ChangeKind.PURPOSES) ? ChangeKind.PURPOSES
                     : ChangeKind.RESPONSIBLE_PARTY_REPLACED);
+            // the Act: the notice in advance (あらかじめ), so the change takes effect on any day after it is published
+            LocalDate earliestByAct = today.plusDays(ChangePolicy.ACT_MINIMUM_ADVANCE_NOTICE_DAYS);
             LocalDate earliest = today.plusDays(policy.minimumAdvanceNoticeDays());
-            if (request.effectiveFrom() == null || request.effectiveFrom().isBefore(earliest)) {
-                refusals.add(new JointUseRefusal.Reason("effectiveFrom", "must be a scheduled date on or after "
-                        + earliest + " (notice published today, at least " + policy.minimumAdvanceNoticeDays()
-                        + " days in advance). " + rule.explanation(), rule.article()));
+            if (request.effectiveFrom() == null || request.effectiveFrom().isBefore(earliestByAct)) {
+                refusals.add(new JointUseRefusal.Reason("effectiveFrom", "must be a scheduled date after the notice, "
+                        + "which is published today: on or after " + earliestByAct + ". " + rule.explanation(),
+                        rule.article()));
+            } else if (request.effectiveFrom().isBefore(earliest)) {
+                refusals.add(new JointUseRefusal.Reason("effectiveFrom", "must be on or after " + earliest + ": the "
+                        + "business's policy asks for the notice at least " + policy.minimumAdvanceNoticeDays()
+                        + " days ahead (the Act itself allows " + earliestByAct + ")", policy.source()));
             }
             if (!request.publishNow()) {
                 refusals.add(new JointUseRefusal.Reason("publishNow", "advance notice must be published when the "

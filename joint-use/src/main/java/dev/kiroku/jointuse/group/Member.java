@@ -1,6 +1,7 @@
 package dev.kiroku.jointuse.group;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,18 @@ public record Member(
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code")
         @Schema(example = "JP") String country,
         @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number")
-        @Schema(example = "3011001109553") String corporateNumber) {
+        @Schema(example = "3011001109553") String corporateNumber,
+        // left out of the JSON when absent: definitions stored before the field existed serialise (and digest) as before
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "For a joint user outside Japan: why it may receive the data under APPI Art. 28(1). "
+                + "EQUIVALENT_COUNTRY only in a PPC-designated country (EU/EEA states, UK; implied there when absent), "
+                + "RECIPIENT_SYSTEM for a system meeting the Rule 16 standard (体制整備), CONSENT_28_1 (also assumed "
+                + "when absent elsewhere). Not part of the public notice's items; changing it is not a change of the "
+                + "scope of joint users.") Art28Route art28Route) {
+
+    public Member(String name, String address, String representative, String country, String corporateNumber) {
+        this(name, address, representative, country, corporateNumber, null);
+    }
 
     public static final String JAPAN = "JP";
 
@@ -26,6 +38,12 @@ public record Member(
     @JsonIgnore
     public boolean foreign() {
         return !JAPAN.equals(country);
+    }
+
+    /** The same member without its Art. 28 route: what the notice's scope of joint users compares. */
+    @JsonIgnore
+    public Member withoutRoute() {
+        return art28Route == null ? this : new Member(name, address, representative, country, corporateNumber, null);
     }
 
     /** Whether this member is the given counterparty: by corporate number when both have one, else by name. */

@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Joint-use groups over HTTP against a real PostgreSQL: lifecycle, change rules, notices, public view, checks. */
 @QuarkusTest
@@ -128,7 +129,7 @@ class JointUseGroupResourceTest {
                 .body("violations[0].field", equalTo("definition.dataItems"))
                 .body("violations[0].rule", containsString("guideline 3-6-3"));
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
-                .body(change(withPurposes(policy002(), List.of("新しい目的")), "effectiveFrom", TODAY.plusDays(3).toString()))
+                .body(change(withPurposes(policy002(), List.of("新しい目的")), "effectiveFrom", TODAY.toString()))
                 .when().post(GROUPS + "/" + id + "/changes")
                 .then().statusCode(422)
                 .body("violations[0].field", equalTo("effectiveFrom"))
@@ -272,9 +273,13 @@ class JointUseGroupResourceTest {
                 .when().post("/api/v1/joint-use-checks")
                 .then().statusCode(200)
                 .body("jointUser", equalTo(true))
-                .body("recordsRequired", equalTo(true))
-                .body("basis", containsString("Art. 28(1)"))
+                // APPI Art. 28(1), Rule 15: Belgium is a designated country, so joint use still lifts the record duty
+                .body("recordsRequired", equalTo(false))
+                .body("basis", containsString("Art. 27(5)(iii)"))
+                .body("basis", containsString("designated"))
                 .body("matches[0].foreignMember", equalTo(true))
+                .body("matches[0].decidedBy", equalTo("designated-country"))
+                .body("matches[0].article", containsString("Rule 15"))
                 .body("matches[0].art28Note", containsString("Art. 28"));
         given().auth().oauth2(CRM).contentType(ContentType.JSON)
                 .body(Map.of("counterpartyName", "GlobalSign NV", "items", List.of("購買履歴"), "date", TODAY.toString()))
@@ -289,6 +294,63 @@ class JointUseGroupResourceTest {
                 .body(Map.of("items", List.of("お名前"), "date", TODAY.toString()))
                 .when().post("/api/v1/joint-use-checks")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aForeignJointUserNeedsRecordsOnlyWhereArticle28ConsentIsNeeded() {
+        Member consent = new Member("Example Analytics Inc.", "1 Market St, San Francisco", "CEO", "US", null);
+        Member system = new Member("Example Cloud Inc.", "2 Market St, San Francisco", "CEO", "US", null,
+                Art28Route.RECIPIENT_SYSTEM);
+        // APPI Art. 28(1), Rule 15: a member in China cannot be on the equivalent-country route
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
+                .body(withMembers(policy002(), List.of(GROUP_COMPANY, new Member("示例有限公司", "北京市", null, "CN",
+                        null, Art28Route.EQUIVALENT_COUNTRY))))
+                .when().post(GROUPS)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("scope.members[1].art28Route"))
+                .body("violations[0].rule", containsString("APPI Art. 28(1)"))
+                .body("violations[0].message", containsString("RECIPIENT_SYSTEM"));
+        String id = createDraft(withMembers(withItems(policy002(), List.of("購買履歴")), List.of(consent, system)));
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(Map.of("effectiveFrom", TODAY.toString()))
+                .when().post(GROUPS + "/" + id + "/publication").then().statusCode(201);
+        // APPI Art. 28(1), Art. 29(1) bracketed text: no designation, no system stated → consent and a record
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("counterpartyName", "Example Analytics Inc.", "items", List.of("購買履歴"),
+                        "date", TODAY.toString()))
+                .when().post("/api/v1/joint-use-checks")
+                .then().statusCode(200)
+                .body("jointUser", equalTo(true))
+                .body("recordsRequired", equalTo(true))
+                .body("matches[0].decidedBy", equalTo("consent-28-1"))
+                .body("basis", containsString("Art. 28(1)"));
+        // Rule 16 (体制整備): the system route keeps joint use, and says the provider's Rule 18 measures apply
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("counterpartyName", "Example Cloud Inc.", "items", List.of("購買履歴"),
+                        "date", TODAY.toString()))
+                .when().post("/api/v1/joint-use-checks")
+                .then().statusCode(200)
+                .body("recordsRequired", equalTo(false))
+                .body("matches[0].decidedBy", equalTo("recipient-system"))
+                .body("matches[0].article", containsString("Rule 18"))
+                .body("matches[0].member.art28Route", equalTo("RECIPIENT_SYSTEM"));
+    }
+
+    @Test
+    void aPurposesChangeMayTakeEffectTheDayAfterItsNoticeAsTheActSays() {
+        String id = createPublished();
+        // APPI Art. 27(6): "in advance" — not the same day the notice is published
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
+                .body(change(withPurposes(policy002(), List.of("翌日からの目的")), "effectiveFrom", TODAY.toString()))
+                .when().post(GROUPS + "/" + id + "/changes")
+                .then().statusCode(422)
+                .body("violations[0].field", equalTo("effectiveFrom"))
+                .body("violations[0].rule", startsWith("APPI Art. 27(6)"));
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
+                .body(change(withPurposes(policy002(), List.of("翌日からの目的")), "effectiveFrom",
+                        TODAY.plusDays(1).toString()))
+                .when().post(GROUPS + "/" + id + "/changes")
+                .then().statusCode(201)
+                .body("changeKinds", equalTo(List.of("PURPOSES")));
     }
 
     @Test

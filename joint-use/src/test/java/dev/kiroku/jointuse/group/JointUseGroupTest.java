@@ -176,6 +176,37 @@ class JointUseGroupTest {
             assertThat(group.notices()).hasSize(1);
         }
 
+        /** APPI Art. 27(6) sets no minimum lead: by default the change may take effect any day after its notice. */
+        @Test
+        void byDefaultAPurposesChangeMayTakeEffectTheDayAfterItsNotice() {
+            JointUseGroup group = published();
+            ChangePolicy act = new ChangePolicy(ChangePolicy.ACT_MINIMUM_ADVANCE_NOTICE_DAYS, 7);
+            assertThatThrownBy(() -> group.change(request(withPurposes(policy002(), List.of("新目的")), today), act,
+                    "officer", now)).isInstanceOfSatisfying(JointUseRefusal.class, refusal ->
+                    assertThat(refusal.reasons()).singleElement().satisfies(reason -> {
+                        assertThat(reason.field()).isEqualTo("effectiveFrom");
+                        assertThat(reason.article()).startsWith("APPI Art. 27(6)");
+                    }));
+            JointUseNotice notice = group.change(request(withPurposes(policy002(), List.of("新目的")),
+                    today.plusDays(1)), act, "officer", now);
+            assertThat(notice.effectiveFrom()).isEqualTo(today.plusDays(1));
+        }
+
+        /** APPI Art. 27(6): a longer lead is the business's own policy, and the refusal says so, not the Act. */
+        @Test
+        void aLongerLeadIsRefusedAsTheBusinesssPolicyNotAsTheAct() {
+            JointUseGroup group = published();
+            assertThatThrownBy(() -> group.change(request(withPurposes(policy002(), List.of("新目的")),
+                    today.plusDays(3)), POLICY, "officer", now)).isInstanceOfSatisfying(JointUseRefusal.class,
+                    refusal -> assertThat(refusal.reasons()).singleElement().satisfies(reason -> {
+                        assertThat(reason.article()).startsWith("Business policy")
+                                .contains(ChangePolicy.SETTING + "=14");
+                        assertThat(reason.message()).contains("the Act itself allows " + today.plusDays(1));
+                    }));
+            assertThat(POLICY.longerThanTheAct()).isTrue();
+            assertThatThrownBy(() -> new ChangePolicy(0, 7)).isInstanceOf(IllegalArgumentException.class);
+        }
+
         /** APPI Art. 27(6): advance notice must be published when the change is scheduled. */
         @Test
         void anAdvanceNoticeCannotBeLeftPending() {
@@ -252,6 +283,31 @@ class JointUseGroupTest {
             assertRefusedCiting(() -> group.change(new ChangeRequest(withMembers(policy002(), List.of(GROUP_COMPANY,
                     FOREIGN_MEMBER, newcomer)), null, null, "追加", false, true, "グループ会社の追加", true), POLICY,
                     "officer", tokyo(DAY1)), "definition.scope", "guideline 3-6-3");
+        }
+
+        /** APPI Art. 27(5)(iii): a joint user's Art. 28 route is not one of the notice's items, so no scope change. */
+        @Test
+        void statingAForeignMembersArt28RouteIsNoChangeOfTheScope() {
+            JointUseGroup group = published();
+            Member withRoute = new Member(FOREIGN_MEMBER.name(), FOREIGN_MEMBER.address(),
+                    FOREIGN_MEMBER.representative(), FOREIGN_MEMBER.country(), FOREIGN_MEMBER.corporateNumber(),
+                    Art28Route.EQUIVALENT_COUNTRY);
+            JointUseNotice notice = group.change(request(withMembers(policy002(), List.of(GROUP_COMPANY, withRoute)),
+                    null), POLICY, "officer", tokyo(DAY1));
+            assertThat(notice.changeKinds()).containsExactly(ChangeKind.PRESENTATION);
+        }
+
+        /** APPI Art. 28(1), Rule 15: a route the member's country cannot have is refused, also in a change. */
+        @Test
+        void aRouteTheMembersCountryCannotHaveIsRefused() {
+            Member cn = new Member("示例有限公司", "北京市", null, "CN", null, Art28Route.EQUIVALENT_COUNTRY);
+            assertThatThrownBy(() -> JointUseGroup.draft(withMembers(policy002(), List.of(GROUP_COMPANY, cn)),
+                    "officer", tokyo(DAY1))).isInstanceOf(JointUseRefusal.class);
+            JointUseGroup group = published();
+            Member be = new Member(FOREIGN_MEMBER.name(), FOREIGN_MEMBER.address(), FOREIGN_MEMBER.representative(),
+                    FOREIGN_MEMBER.country(), FOREIGN_MEMBER.corporateNumber(), Art28Route.CONSENT_28_1);
+            assertRefusedCiting(() -> group.change(request(withMembers(policy002(), List.of(GROUP_COMPANY, be)),
+                    null), POLICY, "officer", tokyo(DAY1)), "scope.members[1].art28Route", "Rule 15");
         }
 
         @Test

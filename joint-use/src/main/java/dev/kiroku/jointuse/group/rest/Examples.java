@@ -75,7 +75,9 @@ final class Examples {
             {"jointUser":true,"matches":[{"groupId":"0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b",
               "groupName":"GMOグローバルサイン・ホールディングス グループ共同利用","noticeVersion":1,"effectiveFrom":"2026-12-01",
               "member":{"name":"GMOグローバルサイン株式会社","address":"東京都渋谷区道玄坂1丁目2番3号","country":"JP","corporateNumber":"3011001109553"},
-              "foreignMember":false,"recordsRequired":false}],
+              "foreignMember":false,"recordsRequired":false,"decidedBy":"domestic",
+              "reason":"A joint user in Japan is not a third party: no Art. 29/30 record for provision within the joint use",
+              "article":"APPI Art. 27(5)(iii), Art. 29(1) proviso"}],
              "recordsRequired":false,
              "basis":"APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record is required for provision within the joint use"}""";
 

@@ -18,8 +18,9 @@ import java.util.UUID;
 /** The API's views of groups and notices (entities are never serialised). */
 final class GroupViews {
 
-    static final String ART_28_NOTE = "Joint use does not lift APPI Art. 28 for joint users outside Japan: provision "
-            + "to them needs Art. 28(1) consent (or an equivalent-country or system route) and Art. 29 records.";
+    static final String ART_28_NOTE = "Joint use does not lift APPI Art. 28 for joint users outside Japan: unless "
+            + "their country is designated by the PPC (EU and EEA states, United Kingdom) or they keep a system meeting "
+            + "the Rule 16 standard (体制整備), provision to them needs Art. 28(1) consent and Art. 29 records.";
 
     private GroupViews() {
     }

@@ -1,5 +1,6 @@
 package dev.kiroku.jointuse.group.rest;
 
+import dev.kiroku.jointuse.group.ForeignJointUserRules;
 import dev.kiroku.jointuse.group.Member;
 import dev.kiroku.jointuse.group.rest.GroupRequests.CheckRequest;
 import dev.kiroku.jointuse.group.service.JointUseGroupService;
@@ -33,11 +34,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class JointUseCheckResource {
 
-    static final String BASIS_DOMESTIC = "APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 record "
-            + "is required for provision within the joint use";
-    static final String BASIS_FOREIGN = "APPI Art. 28(1) and Art. 29(1) proviso: the joint user is outside Japan, so "
-            + "joint use does not lift Art. 28 — consent (or an equivalent-country or system route) and an Art. 29 "
-            + "record are required";
+    static final String BASIS_JOINT_USE = "APPI Art. 27(5)(iii): a joint user is not a third party; no Art. 29/30 "
+            + "record is required for provision within the joint use";
+    static final String BASIS_FOREIGN = "APPI Art. 28(1) and Art. 29(1) (bracketed text): the joint user is in a "
+            + "foreign country that is not designated and keeps no system meeting the Rule 16 standard, so joint use "
+            + "does not lift Art. 28 — the persons' consent under Art. 28(1) and an Art. 29 record are required";
     static final String BASIS_NONE = "Not a joint user covering these items on that day: Art. 27 applies as to any "
             + "third party";
 
@@ -49,17 +50,24 @@ public class JointUseCheckResource {
 
     @Schema(name = "JointUseCheckMatch")
     record MatchView(UUID groupId, String groupName, int noticeVersion, LocalDate effectiveFrom, Member member,
-                     @Schema(description = "The member is outside Japan: Art. 28 still applies") boolean foreignMember,
+                     @Schema(description = "The member is outside Japan") boolean foreignMember,
                      @Schema(description = "Whether a provision to this member still needs an Art. 29 record")
                      boolean recordsRequired,
+                     @Schema(description = "The row of the foreign-joint-user table that decided: domestic, "
+                             + "designated-country, recipient-system or consent-28-1", example = "designated-country")
+                     String decidedBy,
+                     @Schema(description = "Why, in the law's terms") String reason,
+                     @Schema(example = "APPI Art. 28(1), Rule 15 (PPC Notice No. 1 of 2019), Art. 27(5)(iii)")
+                     String article,
                      String art28Note) {
     }
 
     @Schema(name = "JointUseCheckResult")
     record CheckResult(
             @Schema(description = "The counterparty is a joint user covering the items on that day") boolean jointUser,
-            @Schema(description = "Whether a provision to it still needs consent and an Art. 29 record: true unless "
-                    + "it is a domestic joint user") boolean recordsRequired,
+            @Schema(description = "Whether a provision to it still needs consent and an Art. 29 record: false when "
+                    + "any matching membership lifts it (a joint user in Japan, in a designated country, or keeping a "
+                    + "system meeting the Rule 16 standard)") boolean recordsRequired,
             List<MatchView> matches, String basis) {
     }
 
@@ -93,13 +101,25 @@ public class JointUseCheckResource {
         }
         List<MatchView> matches = service.check(request.counterpartyName(), request.counterpartyCorporateNumber(),
                         request.items(), request.date()).stream()
-                .map(m -> new MatchView(m.group().id(), m.notice().definition().name(), m.notice().versionNo(),
-                        m.notice().effectiveFrom(), m.member(), m.member().foreign(), m.member().foreign(),
-                        m.member().foreign() ? GroupViews.ART_28_NOTE : null))
+                .map(m -> {
+                    ForeignJointUserRules.Row row = ForeignJointUserRules.decide(m.member());
+                    return new MatchView(m.group().id(), m.notice().definition().name(), m.notice().versionNo(),
+                            m.notice().effectiveFrom(), m.member(), m.member().foreign(), row.recordsRequired(),
+                            row.id(), row.reason(), row.article(), m.member().foreign() ? GroupViews.ART_28_NOTE : null);
+                })
                 .toList();
-        boolean domestic = matches.stream().anyMatch(m -> !m.foreignMember());
-        String basis = matches.isEmpty() ? BASIS_NONE : domestic ? BASIS_DOMESTIC : BASIS_FOREIGN;
-        return new CheckResult(!matches.isEmpty(), !domestic, matches, basis);
+        boolean lifted = matches.stream().anyMatch(m -> !m.recordsRequired());
+        String basis = matches.isEmpty() ? BASIS_NONE : lifted ? BASIS_JOINT_USE + lifting(matches) : BASIS_FOREIGN;
+        return new CheckResult(!matches.isEmpty(), !lifted, matches, basis);
+    }
+
+    /** Where the only memberships that lift the record duty are abroad, why they still do. */
+    private static String lifting(List<MatchView> matches) {
+        if (matches.stream().anyMatch(m -> !m.recordsRequired() && !m.foreignMember())) {
+            return "";
+        }
+        return matches.stream().filter(m -> !m.recordsRequired()).findFirst()
+                .map(m -> ". " + m.reason() + " (" + m.article() + ")").orElse("");
     }
 
     private static boolean isBlank(String s) {

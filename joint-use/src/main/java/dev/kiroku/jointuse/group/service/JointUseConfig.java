@@ -8,8 +8,11 @@ import jakarta.validation.constraints.Min;
 @ConfigMapping(prefix = "kiroku.joint-use")
 public interface JointUseConfig {
 
-    /** Days a change needing advance notice (purposes, responsible party replaced) must be published ahead. */
-    @WithDefault("14")
+    /**
+     * Days a change needing advance notice (purposes, responsible party replaced) must be published ahead. The Act
+     * (Art. 27(6)) asks only for notice in advance: 1 (any day after the notice) is the Act; more is business policy.
+     */
+    @WithDefault("1")
     @Min(1)
     int minimumAdvanceNoticeDays();
 
