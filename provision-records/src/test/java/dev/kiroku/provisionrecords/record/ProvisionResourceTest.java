@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.kiroku.provisionrecords.record.ProvisionFixtures.AUDITOR;
 import static dev.kiroku.provisionrecords.record.ProvisionFixtures.BILLING;
@@ -129,6 +130,37 @@ class ProvisionResourceTest {
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("acquisitionCircumstances"))
                 .body("violations[0].rule", equalTo("APPI Rule 24(1)(ii), Art. 30(1)"));
+    }
+
+    @Test
+    void anEntrustmentAbroadIsCheckedAgainstTheDesignatedCountriesAndTheSystemRouteKeepsItsMeasures() {
+        Map<String, Object> event = with(optOutProvision(newSubjectId(), "Example Cloud Inc.", TODAY),
+                "legalBasis", "ENTRUST_27_5_I");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> abroad = new java.util.LinkedHashMap<>((Map<String, Object>) event.get("counterparty"));
+        abroad.put("country", "CN");
+        // APPI Art. 28(1): China is not a designated country, so the route cannot be "equivalent country"
+        create(CRM, with(event, "counterparty", abroad, "foreignTransfer", Map.of("route", "EQUIVALENT_COUNTRY")))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("foreignTransfer.route"))
+                .body("violations.rule", hasItem(containsString("APPI Art. 28(1)")))
+                .body("violations.message", hasItem(containsString("Allowed routes: CONSENT_28_1, EXCEPTION_27_1, "
+                        + "RECIPIENT_SYSTEM")));
+        // Art. 28(3), Rule 18: the 体制整備 route records where the provider's measures are documented
+        create(CRM, with(event, "counterparty", abroad, "foreignTransfer", Map.of("route", "RECIPIENT_SYSTEM")))
+                .then().statusCode(422)
+                .body("violations.field", hasItem("foreignTransfer.measuresRef"));
+        String id = create(CRM, with(event, "counterparty", abroad, "clientEventId", "evt-" + UUID.randomUUID(),
+                        "foreignTransfer", Map.of("route", "RECIPIENT_SYSTEM", "measuresRef", "DPA-2026-014 第9条")))
+                .then().statusCode(201)
+                .body("statutory", equalTo(false))
+                .body("foreignTransferRoute", equalTo("RECIPIENT_SYSTEM"))
+                .body("foreignTransferMeasuresRef", equalTo("DPA-2026-014 第9条"))
+                .extract().path("id");
+        given().auth().oauth2(AUDITOR).when().get(PROVISIONS + "/" + id)
+                .then().statusCode(200).body("foreignTransferMeasuresRef", equalTo("DPA-2026-014 第9条"));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/provisions/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class ProvisionRecordRepository {
             + "subject_name_enc, subject_salt, subject_commitment, data_items, other_items, provided_on, period_first, "
             + "period_last, consent_ref, acquisition_circumstances, ppc_publication_ref, order11_ground, client_id, "
             + "idempotency_key, request_sha256, recorded_at, recorded_by, retain_until, retention_rule, "
-            + "legal_retain_until, content_sha256, audit_entry_id, purged_at";
+            + "legal_retain_until, content_sha256, audit_entry_id, purged_at, art28_measures_ref";
     /** A version nobody has corrected. */
     static final String CURRENT = "NOT EXISTS (SELECT 1 FROM provision_record n WHERE n.corrects_id = r.id)";
     /** The first day a record covers: its date, its period's first day, else the (Tokyo) day it was recorded. */
@@ -119,7 +119,8 @@ public class ProvisionRecordRepository {
                 .add(e.order11Ground() == null ? null : e.order11Ground().name()).add(r.clientId())
                 .add(e.clientEventId()).add(r.requestSha256()).add(r.recordedAt()).add(r.recordedBy())
                 .add(r.retention().retainUntil()).add(r.retention().rule()).add(r.retention().legalRetainUntil())
-                .add(r.contentSha256()).add(r.auditEntryId()).add(r.purgedAt());
+                .add(r.contentSha256()).add(r.auditEntryId()).add(r.purgedAt())
+                .add(e.foreignTransfer() == null ? null : e.foreignTransfer().measuresRef());
         row.end();
     }
 
@@ -366,7 +367,7 @@ public class ProvisionRecordRepository {
                 rs.getString("consent_ref"),
                 rs.getString("acquisition_circumstances"),
                 rs.getString("ppc_publication_ref"),
-                route == null ? null : new ForeignTransfer(Art28Route.valueOf(route)),
+                route == null ? null : new ForeignTransfer(Art28Route.valueOf(route), rs.getString("art28_measures_ref")),
                 order11 == null ? null : Order11Ground.valueOf(order11),
                 null);
         OffsetDateTime purgedAt = rs.getObject("purged_at", OffsetDateTime.class);

@@ -146,7 +146,26 @@ final class Examples {
 
     static final String ASSESSMENT_REQUEST = """
             {"direction": "PROVIDED", "legalBasis": "CONSENT_28_1", "counterpartyCountry": "US",
-             "method": "BULK", "foreignTransferRoute": "CONSENT_28_1", "goodsOrServices": false}""";
+             "method": "BULK", "foreignTransferRoute": "CONSENT_28_1", "goodsOrServices": false,
+             "lastProvisionOn": "2026-12-31"}""";
+
+    static final String ASSESSMENT_REQUEST_SYSTEM = """
+            {"direction": "PROVIDED", "legalBasis": "ENTRUST_27_5_I", "counterpartyCountry": "US",
+             "method": "PER_EVENT", "foreignTransferRoute": "RECIPIENT_SYSTEM", "recordCreatedOn": "2026-12-04"}""";
+
+    static final String ROUTE_REFUSED = """
+            {
+              "type": "urn:kiroku:problem:art28-route-not-for-country",
+              "title": "Art. 28 route not possible for the country",
+              "status": 422,
+              "detail": "route EQUIVALENT_COUNTRY is not possible for a counterparty in CN. CN is not designated by the PPC as having an equivalent regime (designated: the EU and EEA states and the United Kingdom): the recipient needs a system meeting the Rule 16 standard (体制整備) or the person's consent under Art. 28(1). Allowed routes: CONSENT_28_1, EXCEPTION_27_1, RECIPIENT_SYSTEM",
+              "instance": "/api/v1/provision-assessments",
+              "requestId": "0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
+              "violations": [
+                {"field": "foreignTransferRoute", "in": "body", "message": "route EQUIVALENT_COUNTRY is not possible for a counterparty in CN. CN is not designated by the PPC as having an equivalent regime (designated: the EU and EEA states and the United Kingdom): the recipient needs a system meeting the Rule 16 standard (体制整備) or the person's consent under Art. 28(1). Allowed routes: CONSENT_28_1, EXCEPTION_27_1, RECIPIENT_SYSTEM", "rule": "APPI Art. 28(1); Rule 15; PPC Notice No. 1 of 2019 (平成31年個人情報保護委員会告示第1号)"}
+              ],
+              "allowedRoutes": ["CONSENT_28_1", "EXCEPTION_27_1", "RECIPIENT_SYSTEM"]
+            }""";
 
     static final String ASSESSMENT = """
             {
@@ -161,7 +180,7 @@ final class Examples {
               ],
               "itemsRule": "APPI Rule 20(1)(ii)",
               "method": {"method": "BULK", "allowed": true, "rule": "APPI Rule 19(2) proviso / Rule 23(2) proviso"},
-              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered [M wording]"},
+              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "fromDay": "2026-12-31", "retainUntil": "2029-12-31", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered [M wording]"},
               "violations": []
             }""";
 

@@ -58,7 +58,7 @@ public class ProvisionExportResource {
     static final List<String> CSV_COLUMNS = List.of("id", "lineageId", "versionNo", "correctsId", "correctionReason",
             "direction", "legalBasis", "statutory", "method", "contractRef", "goodsOrServices", "counterpartyKind",
             "counterpartyName", "counterpartyAddress", "counterpartyRepresentative", "counterpartyCountry",
-            "counterpartyCorporateNumber", "foreignTransferRoute", "subjectScheme", "subjectIdentifier", "subjectName",
+            "counterpartyCorporateNumber", "foreignTransferRoute", "foreignTransferMeasuresRef", "subjectScheme", "subjectIdentifier", "subjectName",
             "dataItems", "otherItems", "providedOn", "periodFirst", "periodLast", "consentRef",
             "acquisitionCircumstances", "ppcPublicationRef", "order11Ground", "recordedAt", "recordedBy",
             "retainUntil", "legalRetainUntil", "retentionRule", "purgedAt", "contentSha256", "auditEntryId");
@@ -145,6 +145,7 @@ public class ProvisionExportResource {
                     e.direction(), e.legalBasis(), r.statutory(), e.method(), e.contractRef(), e.goodsOrServices(),
                     cp.kind(), cp.name(), cp.address(), cp.representative(), cp.country(), cp.corporateNumber(),
                     e.foreignTransfer() == null ? null : e.foreignTransfer().route(),
+                    e.foreignTransfer() == null ? null : e.foreignTransfer().measuresRef(),
                     s == null ? null : s.scheme(), s == null ? null : s.identifier(), s == null ? null : s.name(),
                     String.join("|", e.dataItems().stream().map(Enum::name).toList()),
                     String.join("|", e.otherItems()), e.providedOn(), e.period() == null ? null : e.period().first(),

@@ -38,7 +38,10 @@ final class RecordViews {
                       @Schema(description = "Absent once the record was purged") Subject subject,
                       List<DataItem> dataItems, List<String> otherItems, LocalDate providedOn, Period period,
                       String consentRef, String acquisitionCircumstances, String ppcPublicationRef,
-                      Art28Route foreignTransferRoute, Order11Ground order11Ground, OffsetDateTime recordedAt,
+                      Art28Route foreignTransferRoute,
+                      @Schema(description = "Route RECIPIENT_SYSTEM: where the provider's Art. 28(3) / Rule 18 "
+                              + "measures are documented") String foreignTransferMeasuresRef,
+                      Order11Ground order11Ground, OffsetDateTime recordedAt,
                       String recordedBy, RetentionView retention, OffsetDateTime purgedAt, String contentSha256,
                       @Schema(description = "The audit-chain entry that recorded this version (its entryId)") UUID auditEntryId) {
 
@@ -49,7 +52,7 @@ final class RecordViews {
                     e.method(), e.contractRef(), e.goodsOrServices(), e.counterparty(), e.subject(), e.dataItems(),
                     e.otherItems(), e.providedOn(), e.period(), e.consentRef(), e.acquisitionCircumstances(),
                     e.ppcPublicationRef(), e.foreignTransfer() == null ? null : e.foreignTransfer().route(),
-                    e.order11Ground(), r.recordedAt(), r.recordedBy(), RetentionView.of(r.retention()), r.purgedAt(),
+                    e.foreignTransfer() == null ? null : e.foreignTransfer().measuresRef(), e.order11Ground(), r.recordedAt(), r.recordedBy(), RetentionView.of(r.retention()), r.purgedAt(),
                     r.contentSha256(), r.auditEntryId());
         }
     }

@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.record.rules;
 import dev.kiroku.provisionrecords.record.Art28Route;
 import dev.kiroku.provisionrecords.record.CounterpartyKind;
 import dev.kiroku.provisionrecords.record.Direction;
+import dev.kiroku.provisionrecords.record.ForeignTransfer;
 import dev.kiroku.provisionrecords.record.LegalBasis;
 import dev.kiroku.provisionrecords.record.ProvisionEvent;
 import dev.kiroku.provisionrecords.record.RecordItem;
@@ -41,6 +42,7 @@ public final class ProvisionRules {
         Assessment assessment = assess(facts);
         List<RuleViolation> violations = new ArrayList<>(assessment.violations());
         violations.addAll(dates(event));
+        violations.addAll(foreignTransfer(event));
         for (RecordItem item : assessment.requiredItems()) {
             if (missing(item, event)) {
                 String rule = assessment.items().items().contains(item) ? assessment.items().rule()
@@ -71,6 +73,11 @@ public final class ProvisionRules {
             violations.add(new RuleViolation("counterparty.country", "consent under Art. 28(1) is for a third party "
                     + "in a foreign country", "APPI Art. 28(1)"));
         }
+        if (facts.basis() == LegalBasis.CONSENT_28_1 && facts.designatedCountry()) {
+            violations.add(new RuleViolation("legalBasis", facts.country() + " is designated by the PPC as having an "
+                    + "equivalent regime, so Art. 28(1) does not apply there: a provision on the person's consent is "
+                    + "based on Art. 27(1) (CONSENT_27_1)", DesignatedCountries.ARTICLE));
+        }
         if (facts.direction() == Direction.PROVIDED && facts.foreign() && facts.route() == null) {
             violations.add(new RuleViolation("foreignTransfer.route", "a provision to a third party in a foreign "
                     + "country must name its Art. 28 route", "APPI Art. 28(1)"));
@@ -84,11 +91,53 @@ public final class ProvisionRules {
             violations.add(new RuleViolation("foreignTransfer.route", "a provision on Art. 28(1) consent takes the "
                     + "route CONSENT_28_1", "APPI Art. 28(1)"));
         }
+        if (facts.route() != null && facts.foreign()
+                && !DesignatedCountries.allowedRoutes(facts.country()).contains(facts.route())) {
+            violations.add(routeNotForCountry(facts));
+        }
         if (facts.route() == Art28Route.EXCEPTION_27_1 && !facts.basis().isArt27_1Exception()) {
             violations.add(new RuleViolation("foreignTransfer.route", "the Art. 27(1) route needs an Art. 27(1) "
                     + "exception as the legal basis", "APPI Art. 28(1)"));
         }
         return violations;
+    }
+
+    /** Route RECIPIENT_SYSTEM: the provider records where its Art. 28(3) / Rule 18 measures are documented. */
+    private static List<RuleViolation> foreignTransfer(ProvisionEvent event) {
+        ForeignTransfer transfer = event.foreignTransfer();
+        if (transfer == null) {
+            return List.of();
+        }
+        if (transfer.route() == Art28Route.RECIPIENT_SYSTEM && event.direction() == Direction.PROVIDED
+                && (transfer.measuresRef() == null || transfer.measuresRef().isBlank())) {
+            return List.of(new RuleViolation("foreignTransfer.measuresRef", "required on the route RECIPIENT_SYSTEM: "
+                    + "where the provider's measures to keep the recipient's system in place are documented "
+                    + "(periodic check, action when it lapses)", "APPI Art. 28(3), Rule 18(1)"));
+        }
+        if (transfer.route() != Art28Route.RECIPIENT_SYSTEM && transfer.measuresRef() != null) {
+            return List.of(new RuleViolation("foreignTransfer.measuresRef", "only for the route RECIPIENT_SYSTEM",
+                    "APPI Art. 28(3)"));
+        }
+        return List.of();
+    }
+
+    /** A route the counterparty's country cannot have: Art. 28(1) names the allowed ones. */
+    static RuleViolation routeNotForCountry(Facts facts) {
+        var allowed = DesignatedCountries.allowedRoutes(facts.country()).stream().map(Enum::name).sorted().toList();
+        String why = facts.designatedCountry()
+                ? facts.country() + " is designated by the PPC as having an equivalent regime (" + DesignatedCountries
+                        .of(facts.country()).orElseThrow().ground().description() + "): Art. 28 does not reach it"
+                : facts.country() + " is not designated by the PPC as having an equivalent regime (designated: the EU "
+                        + "and EEA states and the United Kingdom): the recipient needs a system meeting the Rule 16 "
+                        + "standard (体制整備) or the person's consent under Art. 28(1)";
+        return new RuleViolation("foreignTransfer.route", "route " + facts.route() + " is not possible for a "
+                + "counterparty in " + facts.country() + ". " + why + ". Allowed routes: " + String.join(", ", allowed),
+                DesignatedCountries.ARTICLE);
+    }
+
+    /** Whether a violation is a claimed Art. 28 route the country cannot have (the assessment answers it 422). */
+    public static boolean isRouteNotForCountry(RuleViolation v) {
+        return "foreignTransfer.route".equals(v.field()) && DesignatedCountries.ARTICLE.equals(v.rule());
     }
 
     private static List<RuleViolation> dates(ProvisionEvent event) {

@@ -34,6 +34,13 @@ public final class RecordRequirementRules {
                     "Entrustment, succession or joint use with a foreign third party that needs Art. 28(1) consent is "
                             + "a provision to a third party: only Art. 27(1) exempts it",
                     "APPI Art. 29(1) (bracketed text), Art. 28(1)"),
+            new Row("foreign-27-5-equivalent-or-system", f -> f.direction() == Direction.PROVIDED
+                    && f.basis().isArt27_5() && f.foreign() && (f.route() == Art28Route.EQUIVALENT_COUNTRY
+                    || f.route() == Art28Route.RECIPIENT_SYSTEM), false,
+                    "The foreign recipient is in a country the PPC designated as equivalent, or keeps a system meeting "
+                            + "the Rule 16 standard (体制整備): Art. 28(1) consent is not needed, so entrustment, "
+                            + "succession or joint use still means it is not a third party",
+                    "APPI Art. 28(1), Rule 15 / Rule 16, Art. 27(5), Art. 29(1) proviso"),
             new Row("27-5", f -> f.basis().isArt27_5(), false,
                     "Under entrustment, succession or joint use the counterparty is not a third party",
                     "APPI Art. 29(1) proviso / Art. 30(1) proviso, Art. 27(5)"),

@@ -14,6 +14,8 @@ public final class ProvisionProblems {
 
     /** A record the APPI record duty does not accept as sent (missing items, a method the basis does not allow...). */
     public static final URI RECORD_REFUSED = ProblemType.of("provision-record-refused");
+    /** A foreign transfer's Art. 28 route that the counterparty's country cannot have. */
+    public static final URI ROUTE_NOT_FOR_COUNTRY = ProblemType.of("art28-route-not-for-country");
     /** An opt-out provision after the subject asked to stop it. */
     public static final URI STOPPED_BY_OPT_OUT = ProblemType.of("opt-out-stopped");
     /** A correction of a version that is no longer current, or of a purged record. */

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MethodRulesTest {
 
     private static Facts facts(LegalBasis basis, RecordMethod method, boolean goodsOrServices) {
-        return new Facts(Direction.PROVIDED, basis, false, null, method, goodsOrServices);
+        return new Facts(Direction.PROVIDED, basis, "JP", null, method, goodsOrServices);
     }
 
     @Test

@@ -96,6 +96,55 @@ class ProvisionRulesTest {
     }
 
     @Test
+    @DisplayName("APPI Art. 28(1), Rule 15: EQUIVALENT_COUNTRY is only for a PPC-designated country; elsewhere the refusal names Art. 28 and the allowed routes")
+    void anEquivalentCountryRouteOutsideTheDesignatedCountriesIsRefused() {
+        Counterparty cn = new Counterparty(CounterpartyKind.CORPORATION, "示例有限公司", "北京市", "王伟", "CN", null);
+        var violations = ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.ENTRUST_27_5_I,
+                RecordMethod.PER_EVENT, cn, TODAY, null, new ForeignTransfer(Art28Route.EQUIVALENT_COUNTRY)), TODAY);
+        assertThat(violations).extracting(RuleViolation::field).containsExactly("foreignTransfer.route");
+        assertThat(violations.get(0).rule()).contains("APPI Art. 28(1)", "Rule 15");
+        assertThat(violations.get(0).message()).contains("CN is not designated",
+                "Allowed routes: CONSENT_28_1, EXCEPTION_27_1, RECIPIENT_SYSTEM");
+        assertThat(ProvisionRules.isRouteNotForCountry(violations.get(0))).isTrue();
+
+        Counterparty de = new Counterparty(CounterpartyKind.CORPORATION, "Beispiel GmbH", "Berlin", "Max Muster", "DE",
+                null);
+        assertThat(ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.ENTRUST_27_5_I, RecordMethod.PER_EVENT,
+                de, TODAY, null, new ForeignTransfer(Art28Route.EQUIVALENT_COUNTRY)), TODAY)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("APPI Art. 28(1), Rule 15: to a designated country Art. 28 does not apply — no 28(1) consent, no 体制整備 route")
+    void aDesignatedCountryTakesNeitherArticle28ConsentNorTheSystemRoute() {
+        Counterparty gb = new Counterparty(CounterpartyKind.CORPORATION, "Example Ltd", "London", "J Smith", "GB", null);
+        var onConsent = ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.CONSENT_28_1, RecordMethod.PER_EVENT,
+                gb, TODAY, null, new ForeignTransfer(Art28Route.CONSENT_28_1)), TODAY);
+        assertThat(onConsent).extracting(RuleViolation::field).contains("legalBasis", "foreignTransfer.route");
+        assertThat(onConsent).filteredOn(v -> v.field().equals("legalBasis")).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("CONSENT_27_1"));
+        var onSystem = ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.ENTRUST_27_5_I, RecordMethod.PER_EVENT,
+                gb, TODAY, null, new ForeignTransfer(Art28Route.RECIPIENT_SYSTEM, "DPA-1")), TODAY);
+        assertThat(onSystem).extracting(RuleViolation::message).singleElement().asString()
+                .contains("GB is designated", "Allowed routes: EQUIVALENT_COUNTRY, EXCEPTION_27_1");
+    }
+
+    @Test
+    @DisplayName("APPI Art. 28(3), Rule 18: on the 体制整備 route the provider records where its measures are documented")
+    void theRecipientSystemRouteRecordsTheProvidersMeasures() {
+        Counterparty us = new Counterparty(CounterpartyKind.CORPORATION, "Example Inc.", "New York", "J Doe", "US", null);
+        var without = ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.ENTRUST_27_5_I, RecordMethod.PER_EVENT,
+                us, TODAY, null, new ForeignTransfer(Art28Route.RECIPIENT_SYSTEM)), TODAY);
+        assertThat(without).extracting(RuleViolation::field).containsExactly("foreignTransfer.measuresRef");
+        assertThat(without.get(0).rule()).isEqualTo("APPI Art. 28(3), Rule 18(1)");
+        assertThat(ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.ENTRUST_27_5_I, RecordMethod.PER_EVENT,
+                us, TODAY, null, new ForeignTransfer(Art28Route.RECIPIENT_SYSTEM, "DPA-2026-014 第9条")), TODAY))
+                .isEmpty();
+        assertThat(ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.CONSENT_28_1, RecordMethod.PER_EVENT,
+                us, TODAY, null, new ForeignTransfer(Art28Route.CONSENT_28_1, "DPA-1")), TODAY))
+                .extracting(RuleViolation::field).containsExactly("foreignTransfer.measuresRef");
+    }
+
+    @Test
     @DisplayName("APPI Rule 24(1)(iii): 'received from a non-business' cannot describe a provision")
     void nonBusinessBasisIsOnlyForReceipts() {
         assertThat(ProvisionRules.check(event(Direction.PROVIDED, LegalBasis.FROM_NON_BUSINESS, RecordMethod.PER_EVENT,
