@@ -73,16 +73,24 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if ./kiroku status | grep -q '^gateway: running'; then
+# Read the status once, then match it: `./kiroku status | grep -q` under pipefail fails when grep stops reading early
+# (SIGPIPE), which once made this script think nothing ran, try a second stack, and stop the user's in its cleanup.
+STACK_STATUS=$(./kiroku status) || die "./kiroku status failed"
+if grep -q '^gateway: running' <<<"$STACK_STATUS"; then
   say "Using the running local stack (./kiroku status: gateway running)."
   say "  note: its gateway keeps the rate limits it was started with; 429s fail the run."
-elif ./kiroku status | grep -q ': running'; then
+elif grep -q ': running' <<<"$STACK_STATUS"; then
   die "part of the local stack is running without the gateway (./kiroku status); ./kiroku down first"
 else
   say "Starting the local stack (./kiroku up --detach; stopped again at the end) ..."
   STARTED=1
   mkdir -p .kiroku/logs
-  ./kiroku up --detach >.kiroku/logs/bench-stack-up.log 2>&1 || { tail -n 30 .kiroku/logs/bench-stack-up.log >&2; die "./kiroku up failed (.kiroku/logs/bench-stack-up.log)"; }
+  if ! ./kiroku up --detach >.kiroku/logs/bench-stack-up.log 2>&1; then
+    tail -n 30 .kiroku/logs/bench-stack-up.log >&2
+    # refused before starting anything (another stack or program holds the ports): nothing of ours to stop
+    grep -qE 'already running|is in use by another program' .kiroku/logs/bench-stack-up.log && STARTED=0
+    die "./kiroku up failed (.kiroku/logs/bench-stack-up.log)"
+  fi
 fi
 for url in "$DIRECT_URL" "$GATEWAY_URL"; do
   curl -sf -o /dev/null "$url/q/health/ready" || die "$url/q/health/ready is not ready"

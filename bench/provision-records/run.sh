@@ -36,15 +36,23 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if ./kiroku status | grep -q '^provision-records: running'; then
+# Read the status once, then match it: `./kiroku status | grep -q` under pipefail fails when grep stops reading early
+# (SIGPIPE), which once made this script think nothing ran, try a second stack, and stop the user's in its cleanup.
+STACK_STATUS=$(./kiroku status) || die "./kiroku status failed"
+if grep -q '^provision-records: running' <<<"$STACK_STATUS"; then
   say "Using the running local stack (./kiroku status: provision-records running)."
-elif ./kiroku status | grep -q ': running'; then
+elif grep -q ': running' <<<"$STACK_STATUS"; then
   die "part of the local stack is running without provision-records (./kiroku status); ./kiroku down first"
 else
   say "Starting the local stack (./kiroku up --detach; stopped again at the end) ..."
   STARTED=1
   mkdir -p .kiroku/logs
-  ./kiroku up --detach >.kiroku/logs/bench-stack-up.log 2>&1 || { tail -n 30 .kiroku/logs/bench-stack-up.log >&2; die "./kiroku up failed (.kiroku/logs/bench-stack-up.log)"; }
+  if ! ./kiroku up --detach >.kiroku/logs/bench-stack-up.log 2>&1; then
+    tail -n 30 .kiroku/logs/bench-stack-up.log >&2
+    # refused before starting anything (another stack or program holds the ports): nothing of ours to stop
+    grep -qE 'already running|is in use by another program' .kiroku/logs/bench-stack-up.log && STARTED=0
+    die "./kiroku up failed (.kiroku/logs/bench-stack-up.log)"
+  fi
 fi
 curl -sf -o /dev/null http://127.0.0.1:8081/q/health/ready || die "provision-records is not ready on :8081"
 
