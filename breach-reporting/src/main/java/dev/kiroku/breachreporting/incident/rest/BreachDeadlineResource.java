@@ -31,7 +31,8 @@ import java.time.format.DateTimeParseException;
 
 /** The deadlines every incident still owes: what is overdue and what falls due within a window. */
 @Path("/api/v1/breach-deadlines")
-@Tag(name = "Breach deadlines", description = "Upcoming and overdue filings of all open incidents")
+@Tag(name = "Breach deadlines", description = "Upcoming and overdue filings of all open incidents, and what-if "
+        + "deadline calculations")
 @Produces(MediaType.APPLICATION_JSON)
 public class BreachDeadlineResource {
 

@@ -55,6 +55,41 @@ final class Examples {
              "detail":"There is no incident 0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b","instance":"/api/v1/incidents/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b",
              "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11"}""";
 
+    static final String CALCULATION_REQUEST = """
+            {"awarenessAt":"2025-11-30T10:00:00+09:00","detectedAt":"2025-11-30T09:15:00+09:00",
+             "categories":["OVER_THRESHOLD_PERSONS"],"entrusted":false,"euResidents":false}""";
+
+    static final String CALCULATION_REQUEST_PROVISIONAL = """
+            {"awarenessAt":"2026-12-07T18:30:00+09:00","categories":[],"entrusted":true,"euResidents":true}""";
+
+    static final String CALCULATION = """
+            {"awarenessAt":"2025-11-30T01:00:00Z",
+             "detectedAt":"2025-11-30T00:15:00Z",
+             "awarenessDate":"2025-11-30",
+             "assessed":true,
+             "categories":[{"number":"(iv)","code":"OVER_THRESHOLD_PERSONS","article":"APPI Rule 7(iv)","japanese":"本人の数が千人を超える"}],
+             "finalReportDays":30,
+             "entrusted":false,
+             "euResidents":false,
+             "deadlines":[{"kind":"PRELIMINARY","dueDate":"2025-12-03","rule":"APPI Rule 8(1): promptly (速報, target 3 days)","reading":"\\"Promptly\\" (速やかに) is not a fixed period; guideline 3-5-3-3 expects about 3–5 days from knowing [S]. Target = awareness date + 3 calendar days, no roll-forward. Hard alert: APPI Rule 8(1); guideline 3-5-3-3: about 3–5 days (速報 hard alert at 5 days).","periodEnd":"2025-12-03","skipped":[],"internalDueDate":"2025-12-03","alertDate":"2025-12-05","reminders":[],"projectedCalendar":false,"provisional":false},
+              {"kind":"FINAL","dueDate":"2026-01-05","rule":"APPI Rule 8(2): 30 days","reading":"Awareness day excluded (Civil Code Art. 140): due = awareness date + N; weekends and holidays inside the period count; a due day on which administrative organs are closed moves to the next business day (Act on Holidays of Administrative Organs Art. 2). Working reading of guideline 3-5-3-4, unverified [M]. Internal due date: awareness date + 29 days, moved back to the previous business day.","periodEnd":"2025-12-30","skipped":["2025-12-30 year-end closure (Dec 29 – Jan 3)","2025-12-31 year-end closure (Dec 29 – Jan 3)","2026-01-01 year-end closure (Dec 29 – Jan 3)","2026-01-02 year-end closure (Dec 29 – Jan 3)","2026-01-03 year-end closure (Dec 29 – Jan 3)","2026-01-04 Sunday"],"internalDueDate":"2025-12-26","reminders":["2025-12-29","2026-01-03"],"calendar":"cao-syukujitsu-2026-02 (1955-01-01..2027-11-23; re-encoded UTF-8, LF)","projectedCalendar":false,"provisional":false}],
+             "notes":[{"code":"from-awareness","article":"APPI Rule 8(1),(2): from the day the business came to know (知った日)","message":"Every APPI deadline runs from awareness, not from detection: the awareness day (2025-11-30, Asia/Tokyo) is day 0 and is not counted (Civil Code Art. 140). Detection (2025-11-30T00:15:00Z) is shown for reference only; an incident recorded with awareness apart from detection needs a written justification."}],
+             "calendar":"cao-syukujitsu-2026-02 (1955-01-01..2027-11-23; re-encoded UTF-8, LF)",
+             "lastOfficialYear":2027,
+             "projectedCalendar":false}""";
+
+    static final String CALCULATION_INVALID = """
+            {"type":"urn:kiroku:problem:validation","title":"Request is not valid","status":400,
+             "detail":"1 field is not valid","instance":"/api/v1/breach-deadline-calculations",
+             "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
+             "violations":[{"field":"categories","in":"body","message":"must list each category at most once; WRONGFUL_PURPOSE is repeated"}]}""";
+
+    static final String OUTSIDE_CALENDAR = """
+            {"type":"urn:kiroku:problem:outside-holiday-calendar","title":"Outside the holiday calendar","status":422,
+             "detail":"The deadlines cannot be counted: the administrative-holiday calendar covers 1955-01-01..2099-12-31 (the Cabinet Office list to 2027, projected from the Act on National Holidays after it)",
+             "instance":"/api/v1/breach-deadline-calculations","requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
+             "violations":[{"field":"awarenessAt","in":"body","message":"awareness at 1954-12-31T01:00:00Z is outside the holiday calendar, which covers 1955-01-01..2099-12-31 (Asia/Tokyo)","rule":"Act on Holidays of Administrative Organs (行政機関の休日に関する法律) Art. 1(1), 2"}]}""";
+
     private Examples() {
     }
 }

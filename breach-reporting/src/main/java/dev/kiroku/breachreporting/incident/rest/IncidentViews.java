@@ -7,6 +7,7 @@ import dev.kiroku.breachreporting.incident.IncidentTransition;
 import dev.kiroku.breachreporting.incident.rules.Assessment;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
 import dev.kiroku.breachreporting.incident.rules.Deadline;
+import dev.kiroku.breachreporting.incident.rules.DeadlineCalculation;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.breachreporting.incident.rules.DeadlineKind;
 import dev.kiroku.breachreporting.incident.rules.Filing;
@@ -55,7 +56,12 @@ final class IncidentViews {
     @Schema(name = "IncidentDeadline", description = "A computed deadline; legal dates are Asia/Tokyo dates and each "
             + "names the rule that made it")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DeadlineView(DeadlineKind kind, DeadlineState state, Long daysLeft, LocalDate dueDate, Instant dueAt,
+    record DeadlineView(DeadlineKind kind,
+                        @Schema(description = "Where the deadline stands today; absent in a what-if calculation")
+                        DeadlineState state,
+                        @Schema(description = "Days from today (Asia/Tokyo) to the due day; absent in a what-if "
+                                + "calculation") Long daysLeft,
+                        LocalDate dueDate, Instant dueAt,
                         String rule, String reading, LocalDate periodEnd, List<String> skipped,
                         LocalDate internalDueDate, LocalDate alertDate, List<LocalDate> reminders, String calendar,
                         boolean projectedCalendar, boolean provisional) {
@@ -77,6 +83,13 @@ final class IncidentViews {
                         : DeadlineState.UPCOMING;
             }
             return new DeadlineView(d.kind(), state, daysLeft, d.dueDate(), d.dueAt(), d.rule(), d.reading(),
+                    d.periodEnd(), d.skipped(), d.internalDueDate(), d.alertDate(), d.reminders(), d.calendar(),
+                    d.projectedCalendar(), d.provisional());
+        }
+
+        /** A deadline of a what-if calculation: no state and no days left, which only an incident has. */
+        static DeadlineView calculated(Deadline d) {
+            return new DeadlineView(d.kind(), null, null, d.dueDate(), d.dueAt(), d.rule(), d.reading(),
                     d.periodEnd(), d.skipped(), d.internalDueDate(), d.alertDate(), d.reminders(), d.calendar(),
                     d.projectedCalendar(), d.provisional());
         }
@@ -130,5 +143,40 @@ final class IncidentViews {
 
     @Schema(name = "BreachDeadlines")
     record DeadlinesResponse(LocalDate asOf, LocalDate until, List<DeadlineItem> items) {
+    }
+
+    @Schema(name = "BreachDeadlineCalculation", description = "The deadlines an incident would owe, counted as every "
+            + "incident's are (legal dates in Asia/Tokyo, each naming its rule); nothing is stored. The deadlines have "
+            + "no `state` or `daysLeft`: those belong to an incident")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeadlineCalculationResponse(
+            @Schema(description = "When the business came to know: every deadline runs from it") Instant awarenessAt,
+            @Schema(description = "When the event was detected, as given: never counted from") Instant detectedAt,
+            @Schema(description = "The Asia/Tokyo date of awareness: day 0, not counted (Civil Code Art. 140)")
+            LocalDate awarenessDate,
+            @Schema(description = "false when no category was given: the APPI deadlines are then provisional")
+            boolean assessed,
+            List<CategoryView> categories,
+            @Schema(description = "The final report's period (APPI Rule 8(2)): 60 days with Rule 7(iii), else 30")
+            int finalReportDays,
+            boolean entrusted,
+            boolean euResidents,
+            List<DeadlineView> deadlines,
+            @Schema(description = "What the deadlines rest on (from awareness; provisional; APPI Rule 9 for an "
+                    + "entrusted party; projected holidays), each naming its rule") List<Assessment.Reason> notes,
+            @Schema(description = "The version of the national-holiday list in force") String calendar,
+            @Schema(description = "The last year the holiday list in force covers; later years are projected")
+            int lastOfficialYear,
+            @Schema(description = "Whether a due date relies on projected (not yet published) holidays")
+            boolean projectedCalendar) {
+
+        static DeadlineCalculationResponse of(DeadlineCalculation c) {
+            List<CategoryView> categories = c.assessment() == null ? List.of()
+                    : c.assessment().categories().stream().map(CategoryView::of).toList();
+            return new DeadlineCalculationResponse(c.awarenessAt(), c.detectedAt(), c.awarenessDate(),
+                    c.assessment() != null, categories, c.finalReportDays(), c.entrusted(), c.euResidents(),
+                    c.deadlines().stream().map(DeadlineView::calculated).toList(), c.notes(), c.calendar(),
+                    c.lastOfficialYear(), c.projectedCalendar());
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
  * The result of assessing an event under APPI Rule 7: reportable or not, the categories that apply, and every reason
  * (each naming the rule that produced it), with the final-report period that follows.
  *
- * @param facts            what the assessment rests on
+ * @param facts            what the assessment rests on; {@code null} for an assessment of given categories
+ *                         ({@link Rule7#ofCategories}, what-if calculations only)
  * @param reportable       whether Art. 26(1) requires reports to the PPC (and notices to persons)
  * @param categories       the Rule 7 categories that apply, in rule order
  * @param reasons          why, one line per rule applied

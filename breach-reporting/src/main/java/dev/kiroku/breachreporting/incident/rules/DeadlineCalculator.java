@@ -96,6 +96,6 @@ public final class DeadlineCalculator {
         String reading = rule.reading() + " Internal due date: awareness date + " + (rule.amount() - internalMarginDays)
                 + " days, moved back to the previous business day.";
         return new Deadline(rule.kind(), rule.rule(), reading, due, null, periodEnd, skipped, internal, null,
-                reminders, JapaneseAdministrativeCalendar.SOURCE_VERSION, projected, provisional);
+                reminders, calendar.version(), projected, provisional);
     }
 }

@@ -1,18 +1,23 @@
 package dev.kiroku.breachreporting.incident.rules;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The days Japanese administrative organs are closed (行政機関の休日に関する法律 Art. 1(1)): Saturdays and Sundays,
@@ -24,6 +29,14 @@ import java.util.TreeMap;
  * rule). For years after the list ends, the holidays are projected from the Act's rules
  * ({@link NationalHolidayRules}) and every answer says so: replace the resource when the Cabinet Office publishes the
  * next year (each February) and update {@link #SOURCE_VERSION} and {@link #SOURCE_SHA256}.
+ *
+ * <p>Between releases, operations load the Cabinet Office's newer file instead ({@link #load(Optional)}; configuration
+ * {@code kiroku.breach-reporting.holidays.file}): it is read strictly ({@link HolidayListCsv}) and used only when it
+ * covers at least what the shipped list covers, else the shipped list stays in force. Its {@link #version()} names
+ * the file and its digest, and every deadline rolled with it cites that version.
+ *
+ * <p>The calendar answers for days from January 1 of the list's first year to the end of the projection
+ * ({@link NationalHolidayRules#LAST_YEAR}); about any other day it throws {@link OutsideCalendar}.
  */
 public final class JapaneseAdministrativeCalendar {
 
@@ -50,15 +63,42 @@ public final class JapaneseAdministrativeCalendar {
     public record Closure(LocalDate date, String reason, Source source) {
     }
 
+    /** A day the calendar cannot answer for: before the official list starts or after the projection ends. */
+    public static final class OutsideCalendar extends IllegalArgumentException {
+
+        OutsideCalendar(String message) {
+            super(message, null);
+        }
+    }
+
+    /**
+     * The calendar in force and how it was chosen.
+     *
+     * @param calendar the calendar
+     * @param file     the configured file, if any
+     * @param refusal  why the configured file was not used (the shipped list is then in force), else empty
+     */
+    public record Loaded(JapaneseAdministrativeCalendar calendar, Optional<Path> file, Optional<String> refusal) {
+
+        /** Whether the calendar comes from the configured file rather than the shipped list. */
+        public boolean fromFile() {
+            return file.isPresent() && refusal.isEmpty();
+        }
+    }
+
     private final Map<LocalDate, String> official;
     private final int firstYear;
     private final int lastYear;
-    private final Map<Integer, Map<LocalDate, String>> projected = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LocalDate lastOfficialDay;
+    private final String version;
+    private final Map<Integer, Map<LocalDate, String>> projected = new ConcurrentHashMap<>();
 
-    private JapaneseAdministrativeCalendar(Map<LocalDate, String> official) {
-        this.official = Collections.unmodifiableMap(official);
-        this.firstYear = ((TreeMap<LocalDate, String>) official).firstKey().getYear();
-        this.lastYear = ((TreeMap<LocalDate, String>) official).lastKey().getYear();
+    private JapaneseAdministrativeCalendar(NavigableMap<LocalDate, String> official, String version) {
+        this.official = Collections.unmodifiableMap(new TreeMap<>(official));
+        this.firstYear = official.firstKey().getYear();
+        this.lastYear = official.lastKey().getYear();
+        this.lastOfficialDay = official.lastKey();
+        this.version = version;
     }
 
     /** The calendar from the shipped Cabinet Office list. */
@@ -67,25 +107,104 @@ public final class JapaneseAdministrativeCalendar {
             if (in == null) {
                 throw new IllegalStateException("holiday list " + RESOURCE + " is missing");
             }
-            TreeMap<LocalDate, String> days = new TreeMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("国民の祝日・休日月日")) {
-                throw new IllegalStateException("holiday list " + RESOURCE + " has an unexpected header");
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", 2);
-                String[] ymd = cells[0].split("/");
-                days.put(LocalDate.of(Integer.parseInt(ymd[0]), Integer.parseInt(ymd[1]), Integer.parseInt(ymd[2])),
-                        cells[1].strip());
-            }
-            return new JapaneseAdministrativeCalendar(days);
+            return new JapaneseAdministrativeCalendar(HolidayListCsv.parse(in.readAllBytes()).days(), SOURCE_VERSION);
+        } catch (HolidayListCsv.Invalid e) {
+            throw new IllegalStateException("holiday list " + RESOURCE + " is not valid: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /**
+     * The calendar from the Cabinet Office file ops configured, else from the shipped list. A file that is missing,
+     * unreadable or invalid, or that covers less than the shipped list, is not used: the answer says why, and the
+     * shipped list is in force. Never throws for the file.
+     */
+    public static Loaded load(Optional<Path> file) {
+        JapaneseAdministrativeCalendar bundled = load();
+        if (file.isEmpty()) {
+            return new Loaded(bundled, file, Optional.empty());
+        }
+        try {
+            return new Loaded(fromFile(file.get(), bundled), file, Optional.empty());
+        } catch (HolidayListCsv.Invalid e) {
+            return new Loaded(bundled, file, Optional.of(e.getMessage()));
+        }
+    }
+
+    /** The calendar from a Cabinet Office file, checked against the shipped list (see {@link #of}). */
+    public static JapaneseAdministrativeCalendar fromFile(Path file, JapaneseAdministrativeCalendar bundled)
+            throws HolidayListCsv.Invalid {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new HolidayListCsv.Invalid("it is a directory, not a file");
+            }
+            long size = Files.size(file);
+            if (size > HolidayListCsv.MAX_BYTES) {
+                throw new HolidayListCsv.Invalid("the file has " + size + " bytes, more than "
+                        + HolidayListCsv.MAX_BYTES);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new HolidayListCsv.Invalid("the file does not exist");
+        } catch (IOException e) {
+            throw new HolidayListCsv.Invalid("the file cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        Path name = file.getFileName();
+        return of(bytes, name == null ? file.toString() : name.toString(), bundled);
+    }
+
+    /**
+     * The calendar from the bytes of a Cabinet Office file named {@code fileName}. It must cover at least what the
+     * shipped list covers: start no later than its first year and end no earlier than its last holiday. Its version
+     * names the file, the first 12 hex digits of its SHA-256 and the days it spans, e.g.
+     * {@code file:syukujitsu.csv sha256:0123456789ab (1955-01-01..2028-11-23)}.
+     */
+    public static JapaneseAdministrativeCalendar of(byte[] bytes, String fileName,
+            JapaneseAdministrativeCalendar bundled) throws HolidayListCsv.Invalid {
+        HolidayListCsv.Parsed list = HolidayListCsv.parse(bytes);
+        if (list.first().getYear() > bundled.firstYear) {
+            throw new HolidayListCsv.Invalid("it starts in " + list.first().getYear() + ", after the shipped list ("
+                    + bundled.firstYear + "): it must cover at least what the shipped list covers");
+        }
+        if (list.last().isBefore(bundled.lastOfficialDay)) {
+            throw new HolidayListCsv.Invalid("it ends on " + list.last() + ", before the shipped list ("
+                    + bundled.lastOfficialDay + "): it must cover at least what the shipped list covers");
+        }
+        String version = "file:" + fileName + " sha256:" + sha256(bytes).substring(0, 12) + " (" + list.first() + ".."
+                + list.last() + ")";
+        return new JapaneseAdministrativeCalendar(list.days(), version);
+    }
+
+    /** The version of the holiday list in force, as every deadline rolled with it cites it. */
+    public String version() {
+        return version;
+    }
+
+    /** The first year the official list covers: the calendar answers nothing before it. */
+    public int firstOfficialYear() {
+        return firstYear;
+    }
+
+    /** The first day the calendar answers for. */
+    public LocalDate coveredFrom() {
+        return LocalDate.of(firstYear, 1, 1);
+    }
+
+    /** The last day the calendar answers for: the end of the projection. */
+    public LocalDate coveredUntil() {
+        return LocalDate.of(NationalHolidayRules.LAST_YEAR, 12, 31);
+    }
+
+    /** Whether the calendar answers for the day. */
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(coveredFrom()) && !date.isAfter(coveredUntil());
+    }
+
+    /** Whether the year after {@code today}'s rests only on a projection: the next official list is due. */
+    public boolean nextYearProjected(LocalDate today) {
+        return today.getYear() + 1 > lastYear;
     }
 
     /** The last year the official list covers; later years are projected. */
@@ -95,10 +214,8 @@ public final class JapaneseAdministrativeCalendar {
 
     /** The national holiday on a day, if any, with where that knowledge comes from. */
     public Optional<Closure> nationalHoliday(LocalDate date) {
+        requireCovered(date);
         if (date.getYear() <= lastYear) {
-            if (date.getYear() < firstYear) {
-                throw new IllegalArgumentException("the holiday list starts in " + firstYear);
-            }
             return Optional.ofNullable(official.get(date))
                     .map(name -> new Closure(date, name + " (national holiday)", Source.OFFICIAL));
         }
@@ -109,6 +226,7 @@ public final class JapaneseAdministrativeCalendar {
 
     /** Why administrative organs are closed on the day, or empty on an administrative business day. */
     public Optional<Closure> closure(LocalDate date) {
+        requireCovered(date);
         Source source = date.getYear() <= lastYear ? Source.OFFICIAL : Source.PROJECTED;
         if (isYearEndClosure(date)) {
             return Optional.of(new Closure(date, "year-end closure (Dec 29 – Jan 3)", Source.OFFICIAL));
@@ -149,6 +267,22 @@ public final class JapaneseAdministrativeCalendar {
     /** Whether the answer for a day rests on the official list or on a projection. */
     public Source sourceFor(LocalDate date) {
         return date.getYear() <= lastYear ? Source.OFFICIAL : Source.PROJECTED;
+    }
+
+    private void requireCovered(LocalDate date) {
+        if (!covers(date)) {
+            throw new OutsideCalendar(date + " is outside the holiday calendar, which covers " + coveredFrom()
+                    + ".." + coveredUntil() + " (the Cabinet Office list to " + lastYear + ", projected from the Act "
+                    + "on National Holidays after it)");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean isYearEndClosure(LocalDate date) {

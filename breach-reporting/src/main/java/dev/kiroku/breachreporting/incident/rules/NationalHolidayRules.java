@@ -16,13 +16,18 @@ import java.util.TreeMap;
  */
 public final class NationalHolidayRules {
 
+    /** The first year today's substitute and citizens' holiday rules apply to. */
+    public static final int FIRST_YEAR = 2007;
+    /** The last year the equinox approximation holds: the calendar answers nothing after it. */
+    public static final int LAST_YEAR = 2099;
+
     private NationalHolidayRules() {
     }
 
     /** The projected holidays of a year from 2007 (when today's substitute and citizens' holiday rules apply). */
     public static Map<LocalDate, String> holidays(int year) {
-        if (year < 2007 || year > 2099) {
-            throw new IllegalArgumentException("projection covers 2007–2099, not " + year);
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("projection covers " + FIRST_YEAR + "–" + LAST_YEAR + ", not " + year);
         }
         TreeMap<LocalDate, String> days = new TreeMap<>();
         days.put(LocalDate.of(year, 1, 1), "元日");

@@ -2,6 +2,7 @@ package dev.kiroku.breachreporting.incident.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -93,18 +94,47 @@ public final class Rule7 {
         boolean reportable = !found.isEmpty();
         Integer finalDays = null;
         if (reportable) {
-            finalDays = found.contains(Rule7Category.WRONGFUL_PURPOSE) ? FINAL_DAYS_WRONGFUL_PURPOSE : FINAL_DAYS;
-            reasons.add(new Assessment.Reason("reportable", "APPI Art. 26(1); Rule 8(1),(2)",
-                    "Reportable: a preliminary report promptly and a final report within " + finalDays + " days"
-                            + (finalDays == FINAL_DAYS_WRONGFUL_PURPOSE
-                            ? " (category (iii); 60 days for the whole report when (iii) meets another category, "
-                                    + "unverified [M])" : "") + "."));
+            finalDays = finalReportDays(found);
+            reasons.add(reportableReason(finalDays));
         } else {
             reasons.add(new Assessment.Reason("not-reportable", "APPI Art. 26(1); Rule 7",
                     "No category of Rule 7 applies: not reportable. Closing the incident needs a breach manager's "
                             + "recorded decision with a rationale."));
         }
         return new Assessment(facts, reportable, List.copyOf(found), reasons, finalDays, VERSION);
+    }
+
+    /** The final-report period (APPI Rule 8(2)) when these categories apply: 60 days with (iii), else 30. */
+    public static int finalReportDays(Collection<Rule7Category> categories) {
+        return categories.contains(Rule7Category.WRONGFUL_PURPOSE) ? FINAL_DAYS_WRONGFUL_PURPOSE : FINAL_DAYS;
+    }
+
+    /**
+     * The assessment that finds exactly the given categories, as {@link #assess} would conclude from facts that
+     * establish them: reportable, the categories in rule order, one reason per category, and the final-report period
+     * of {@link #finalReportDays}. It rests on no facts ({@code facts} is {@code null}): for what-if deadline
+     * calculations, never recorded on an incident.
+     */
+    public static Assessment ofCategories(Collection<Rule7Category> categories) {
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("an assessment of given categories needs at least one");
+        }
+        Set<Rule7Category> found = EnumSet.copyOf(categories);
+        List<Assessment.Reason> reasons = new ArrayList<>();
+        for (Rule7Category c : found) {
+            reasons.add(new Assessment.Reason("category-" + roman(c), c.article(), c.description()));
+        }
+        int finalDays = finalReportDays(found);
+        reasons.add(reportableReason(finalDays));
+        return new Assessment(null, true, List.copyOf(found), reasons, finalDays, VERSION);
+    }
+
+    private static Assessment.Reason reportableReason(int finalDays) {
+        return new Assessment.Reason("reportable", "APPI Art. 26(1); Rule 8(1),(2)",
+                "Reportable: a preliminary report promptly and a final report within " + finalDays + " days"
+                        + (finalDays == FINAL_DAYS_WRONGFUL_PURPOSE
+                        ? " (category (iii); 60 days for the whole report when (iii) meets another category, "
+                                + "unverified [M])" : "") + ".");
     }
 
     private static void considerHeldOnly(Rule7Category c, boolean held, Set<Rule7Category> found,

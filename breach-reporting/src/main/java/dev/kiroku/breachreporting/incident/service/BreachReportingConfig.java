@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The business's breach-reporting settings (env KIROKU_BREACH_REPORTING_...). */
@@ -28,6 +29,23 @@ public interface BreachReportingConfig {
 
     /** The business that reports, as the printed report (別記様式第一) names it. */
     Business business();
+
+    /** The national-holiday list the deadlines roll over (env KIROKU_BREACH_REPORTING_HOLIDAYS_...). */
+    Holidays holidays();
+
+    /**
+     * The Cabinet Office's list of national holidays. Without a file the list shipped with the service is used; ops
+     * load the newer list each February (k8s/README.md, "Each February: load the next year's holiday list").
+     */
+    interface Holidays {
+        /**
+         * The Cabinet Office's {@code syukujitsu.csv} (Shift_JIS as published, or UTF-8), e.g. mounted from the
+         * ConfigMap {@code kiroku-holidays} (env KIROKU_BREACH_REPORTING_HOLIDAYS_FILE). Read at start-up; a file that
+         * is missing, invalid or covers less than the shipped list is not used (a WARNING says why) and the shipped
+         * list stays in force.
+         */
+        Optional<Path> file();
+    }
 
     /**
      * The reporting business (報告者): Rule 8 names the business, not the staff member. The defaults are a demo
