@@ -1,0 +1,4 @@
+package dev.kiroku.archfixture.bad.order;
+
+public record Order(String id) {
+}
