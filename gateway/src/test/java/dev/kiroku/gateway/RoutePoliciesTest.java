@@ -43,6 +43,33 @@ class RoutePoliciesTest {
     }
 
     @Test
+    void aWildcardSegmentStatesOneOperationsRolesApartFromItsSiblings() {
+        RoutePolicies table = new RoutePolicies(List.of(
+                new Policy("provisions-read", "/api/v1/provisions", Set.of("GET"), Set.of("auditor", "search"), false),
+                new Policy("provision-read", "/api/v1/provisions/*", Set.of("GET"), Set.of("auditor"), false),
+                new Policy("corrections", "/api/v1/provisions/*/corrections", Set.of("POST"), Set.of("officer"),
+                        false),
+                new Policy("provisions-write", "/api/v1/provisions", Set.of("POST"), Set.of("officer", "ingest"),
+                        false)));
+        assertThat(name(table.decide("/api/v1/provisions", "GET"))).isEqualTo("provisions-read");
+        assertThat(name(table.decide("/api/v1/provisions", "POST"))).isEqualTo("provisions-write");
+        assertThat(name(table.decide("/api/v1/provisions/42", "GET"))).isEqualTo("provision-read");
+        assertThat(name(table.decide("/api/v1/provisions/42/history", "GET"))).isEqualTo("provision-read");
+        assertThat(name(table.decide("/api/v1/provisions/42/corrections", "POST"))).isEqualTo("corrections");
+        // a wildcard matches one whole, non-empty segment
+        assertThat(name(table.decide("/api/v1/provisions//corrections", "POST"))).isEqualTo("provisions-write");
+        assertThat(table.decide("/api/v1/provisions/42/corrections", "GET"))
+                .isInstanceOf(Decision.MethodNotAllowed.class);
+        // the most specific policy governs, also for methods only a less specific one allows
+        assertThat(((Decision.MethodNotAllowed) table.decide("/api/v1/provisions/42", "POST")).allowed())
+                .containsExactly("GET");
+    }
+
+    private static String name(Decision decision) {
+        return ((Decision.Governed) decision).policy().name();
+    }
+
+    @Test
     void onlyPathsUnderAPublicPolicyArePublic() {
         assertThat(policies.isPublicPath("/public/v1/joint-use-notices/1")).isTrue();
         assertThat(policies.isPublicPath("/api/v1/joint-use-groups")).isFalse();

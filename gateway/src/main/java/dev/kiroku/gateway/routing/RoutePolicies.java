@@ -3,21 +3,42 @@ package dev.kiroku.gateway.routing;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides what a request may do at the gateway from the route-policy table: the policies with the longest prefix
- * matching the path govern it; one of them must allow the method (else 405 with the methods they allow); its roles
+ * Decides what a request may do at the gateway from the route-policy table: the policies with the most specific prefix
+ * matching the path govern it (more segments, then more literal characters; {@code *} matches one segment); one of them must allow the method (else 405 with the methods they allow); its roles
  * (any one) are required unless it is public.
  */
 public final class RoutePolicies {
 
-    /** One row of the table. */
+    /**
+     * One row of the table. A prefix matches whole path segments; a segment {@code *} matches any one segment (an
+     * identifier), so one operation's roles can be stated where a prefix alone would cover its siblings too.
+     */
     public record Policy(String name, String prefix, Set<String> methods, Set<String> roles, boolean isPublic) {
 
         boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+            if (prefix.indexOf('*') < 0) {
+                return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+            }
+            String[] want = prefix.split("/", -1);
+            String[] have = path.split("/", -1);
+            if (have.length < want.length) {
+                return false;
+            }
+            for (int i = 0; i < want.length; i++) {
+                if (!want[i].equals("*") ? !want[i].equals(have[i]) : have[i].isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** More segments first, then more literal characters: the most specific policy governs. */
+        int specificity() {
+            int segments = prefix.split("/", -1).length;
+            return segments * 10_000 + prefix.replace("*", "").length();
         }
 
         /** The route template logged instead of the path (which may carry identifiers). */
@@ -42,10 +63,12 @@ public final class RoutePolicies {
     }
 
     private final List<Policy> policies;
+    /** The specificity of each policy, in the order of {@link #policies} (computed once, not per request). */
+    private final int[] specificities;
 
     public RoutePolicies(List<Policy> policies) {
-        this.policies = policies.stream().sorted(Comparator.comparingInt((Policy p) -> p.prefix().length()).reversed())
-                .toList();
+        this.policies = policies.stream().sorted(Comparator.comparingInt(Policy::specificity).reversed()).toList();
+        this.specificities = this.policies.stream().mapToInt(Policy::specificity).toArray();
     }
 
     public static RoutePolicies of(GatewayConfig config) {
@@ -57,20 +80,31 @@ public final class RoutePolicies {
     }
 
     public Decision decide(String path, String method) {
-        Optional<Policy> longest = policies.stream().filter(p -> p.matches(path)).findFirst();
-        if (longest.isEmpty()) {
+        int first = -1;
+        for (int i = 0; i < policies.size(); i++) {
+            if (policies.get(i).matches(path)) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
             return new Decision.Ungoverned();
         }
-        int length = longest.get().prefix().length();
-        List<Policy> governing = policies.stream()
-                .filter(p -> p.prefix().length() == length && p.matches(path)).toList();
-        return governing.stream().filter(p -> p.methods().contains(method)).findFirst()
-                .<Decision>map(Decision.Governed::new)
-                .orElseGet(() -> {
-                    Set<String> allowed = new LinkedHashSet<>();
-                    governing.forEach(p -> allowed.addAll(p.methods()));
-                    return new Decision.MethodNotAllowed(allowed, longest.get().template());
-                });
+        Set<String> allowed = null;
+        for (int i = first; i < policies.size() && specificities[i] == specificities[first]; i++) {
+            Policy p = policies.get(i);
+            if (!p.matches(path)) {
+                continue;
+            }
+            if (p.methods().contains(method)) {
+                return new Decision.Governed(p);
+            }
+            if (allowed == null) {
+                allowed = new LinkedHashSet<>();
+            }
+            allowed.addAll(p.methods());
+        }
+        return new Decision.MethodNotAllowed(allowed, policies.get(first).template());
     }
 
     /** Whether any public policy governs the path: such paths pass without a token. */

@@ -148,6 +148,45 @@ public abstract class ServiceContract {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
+    /**
+     * One role table: every operation's roles ({@code @RolesAllowed}, published as the scopes of its security
+     * requirement) are the roles the gateway's route policy requires for it — no operation the gateway lets through to
+     * a 403 here, none it refuses that the service would serve, none it does not route at all.
+     */
+    @Test
+    void everyOperationsRolesAreTheGatewaysPolicyForIt() {
+        JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        GatewayRouteTable gateway = GatewayRouteTable.ofRepository();
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        java.util.List<String> disagreements = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String where = method.toUpperCase() + " " + path;
+            String concrete = path.replace("{service}", service()).replaceAll("\\{[^}]+}", "x");
+            var route = gateway.governing(concrete, method.toUpperCase(java.util.Locale.ROOT));
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            Object security = operation.get("security");
+            if (security instanceof java.util.List<?> requirements) {
+                for (Object requirement : requirements) {
+                    ((Map<?, ?>) requirement).values().forEach(scopes -> ((java.util.List<?>) scopes)
+                            .forEach(role -> roles.add(String.valueOf(role))));
+                }
+            }
+            boolean isPublic = java.util.List.of().equals(security);
+            if (route.isEmpty()) {
+                disagreements.add(where + ": the gateway routes no policy for it");
+            } else if (route.get().isPublic() != isPublic) {
+                disagreements.add(where + ": public at the gateway (" + route.get().name() + ") "
+                        + route.get().isPublic() + ", in the service " + isPublic);
+            } else if (!isPublic && !new java.util.TreeSet<>(route.get().roles()).equals(roles)) {
+                disagreements.add(where + ": the gateway's " + route.get().name() + " requires "
+                        + new java.util.TreeSet<>(route.get().roles()) + ", the service " + roles);
+            }
+        }));
+        assertThat(disagreements).as("operations whose roles differ between %s and the service",
+                GatewayRouteTable.FILE).isEmpty();
+    }
+
     @Test
     void publishesAnOpenApiContractWhereEveryOperationHasASummaryAndItsErrorResponses() {
         JsonPath spec = given().accept("application/json").when().get("/q/openapi")
