@@ -7,9 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -42,5 +45,32 @@ class GatewayOpenApiEndToEndTest {
         assertThat(publicSecurity).isEmpty();
         assertThat(merged.getList("paths.'/api/v1/joint-use-groups'.get.security").toString())
                 .isEqualTo("[{keycloak=[]}]");
+    }
+
+    @Test
+    void theMergedDocumentHoldsEveryOperationOfEveryService() {
+        Set<String> merged = operations(given().accept("application/json").when().get("/openapi/kiroku.json")
+                .then().statusCode(200).extract().jsonPath(), null);
+        Set<String> union = new TreeSet<>();
+        for (String service : ServicesResource.DATABASES.keySet()) {
+            String url = ConfigProvider.getConfig().getValue("kiroku.gateway.backends." + service + ".url",
+                    String.class);
+            union.addAll(operations(given().accept("application/json").when().get(url + "/q/openapi")
+                    .then().statusCode(200).extract().jsonPath(), service));
+        }
+        assertThat(union).contains("GET /api/v1/audit/provision-records/entries",
+                "GET /api/v1/audit/breach-reporting/verification");
+        assertThat(merged).isEqualTo(union);
+    }
+
+    /** "METHOD path" of every operation; a service's {service} paths under its own name. */
+    private static Set<String> operations(JsonPath document, String service) {
+        Set<String> operations = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(m -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m))
+                .forEach(m -> operations.add(m.toUpperCase(java.util.Locale.ROOT) + " "
+                        + (service == null ? path : path.replace("{service}", service)))));
+        return operations;
     }
 }

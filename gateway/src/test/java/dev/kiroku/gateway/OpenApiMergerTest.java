@@ -66,6 +66,25 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void eachServicesAuditPathsAreItsOwnNamedPathsWithoutTheServiceParameter() {
+        String audit = """
+                {"openapi": "3.1.0", "paths": {
+                  "/api/v1/audit/{service}/entries": {"get": {"summary": "entries",
+                    "parameters": [{"name": "service", "in": "path", "required": true, "schema": {"type": "string"}},
+                                   {"name": "limit", "in": "query", "schema": {"type": "integer"}}]}}}}""";
+
+        ObjectNode merged = merger.merged(List.of(
+                new Source("alpha", List.of("/api/v1/a", "/api/v1/audit/alpha"), document(audit)),
+                new Source("beta", List.of("/api/v1/b", "/api/v1/audit/beta"), document(audit))), List.of());
+
+        List<String> paths = new ArrayList<>();
+        merged.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).containsExactly("/api/v1/audit/alpha/entries", "/api/v1/audit/beta/entries");
+        assertThat(merged.at("/paths/~1api~1v1~1audit~1beta~1entries/get/parameters").toString())
+                .isEqualTo("[{\"name\":\"limit\",\"in\":\"query\",\"schema\":{\"type\":\"integer\"}}]");
+    }
+
+    @Test
     void routesAPrefixOnlyToItselfAndItsSubPaths() {
         ObjectNode jointUse = document("""
                 {"openapi": "3.1.0", "paths": {

@@ -31,6 +31,8 @@ public final class OpenApiMerger {
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
     private static final String SECURITY_SCHEMES = "securitySchemes";
+    /** The path parameter of the paths every service serves under its own name (its audit log). */
+    static final String SERVICE_PARAMETER = "{service}";
     private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -118,8 +120,13 @@ public final class OpenApiMerger {
                 openapi = document.get("openapi").asText();
             }
             document.path("paths").fields().forEachRemaining(entry -> {
-                String path = entry.getKey();
-                if (!source.routes(path) || !(entry.getValue() instanceof ObjectNode item)) {
+                if (!(entry.getValue() instanceof ObjectNode original)) {
+                    return;
+                }
+                // a path shared by every service (the audit log's /api/v1/audit/{service}/…) is this service's own
+                String path = entry.getKey().replace(SERVICE_PARAMETER, source.service());
+                ObjectNode item = path.equals(entry.getKey()) ? original : withoutServiceParameter(original);
+                if (!source.routes(path)) {
                     return;
                 }
                 String owner = pathOwners.putIfAbsent(path, source.service());
@@ -128,7 +135,7 @@ public final class OpenApiMerger {
                             source.service(), owner);
                     return;
                 }
-                paths.set(path, secured(item.deepCopy(), usedTags));
+                paths.set(path, secured(item == original ? item.deepCopy() : item, usedTags));
             });
             for (JsonNode tag : document.path("tags")) {
                 if (tag.path("name").isTextual()) {
@@ -183,6 +190,32 @@ public final class OpenApiMerger {
             unavailable.forEach(names::add);
         }
         return document;
+    }
+
+    /** A copy of the path item without the {@code service} path parameter its path no longer has. */
+    private static ObjectNode withoutServiceParameter(ObjectNode original) {
+        ObjectNode item = original.deepCopy();
+        removeServiceParameter(item);
+        item.fields().forEachRemaining(entry -> {
+            if (OPERATIONS.contains(entry.getKey()) && entry.getValue() instanceof ObjectNode operation) {
+                removeServiceParameter(operation);
+            }
+        });
+        return item;
+    }
+
+    private static void removeServiceParameter(ObjectNode node) {
+        if (node.get("parameters") instanceof ArrayNode parameters) {
+            for (int i = parameters.size() - 1; i >= 0; i--) {
+                JsonNode parameter = parameters.get(i);
+                if ("path".equals(parameter.path("in").asText()) && "service".equals(parameter.path("name").asText())) {
+                    parameters.remove(i);
+                }
+            }
+            if (parameters.isEmpty()) {
+                node.remove("parameters");
+            }
+        }
     }
 
     /** Every operation of the path item secured by Keycloak, except those that declare themselves public. */
