@@ -8,16 +8,14 @@ import dev.kiroku.breachreporting.incident.IncidentTransition;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +62,12 @@ public class ReportService {
      */
     public Created draft(UUID incidentId, ReportKind kind, ReportItems items, String idempotencyKey, String actor) {
         Incident incident = incidents.lock(incidentId);
-        String requestSha256 = sha256(fingerprint(new DraftRequest(kind, items)));
+        String requestSha256 = Digests.sha256Hex(fingerprint(new DraftRequest(kind, items)));
         if (idempotencyKey != null) {
             var used = reports.byIdempotencyKey(incidentId, idempotencyKey);
             if (used.isPresent()) {
                 if (!used.get().requestSha256().orElse("").equals(requestSha256)) {
-                    throw ProblemException.unprocessable(IncidentService.IDEMPOTENCY_MISMATCH,
+                    throw ProblemException.unprocessable(Idempotency.KEY_REUSED,
                             "Idempotency key reused", "This Idempotency-Key was used for a different report; nothing "
                                     + "was written");
                 }
@@ -173,7 +171,7 @@ public class ReportService {
         content.put("seq", report.seq());
         content.put("kind", report.kind().name());
         content.put("itemsKnown", List.copyOf(report.items().known().keySet()));
-        content.put("itemsSha256", sha256(fingerprint(report.items())));
+        content.put("itemsSha256", Digests.sha256Hex(fingerprint(report.items())));
         return content;
     }
 
@@ -185,12 +183,4 @@ public class ReportService {
         }
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Compares the definition in force with a proposed one and names every {@link ChangeKind} the proposal touches. */
-public final class ChangeClassifier {
+final class ChangeClassifier {
 
     private ChangeClassifier() {
     }

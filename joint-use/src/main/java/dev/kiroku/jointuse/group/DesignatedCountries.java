@@ -9,7 +9,7 @@ import java.util.Set;
  * provision-records' table of the same name, which carries each country's ground; each service keeps its own rule
  * tables (no service imports another), and each is tested row by row.
  */
-public final class DesignatedCountries {
+final class DesignatedCountries {
 
     public static final String ARTICLE = "APPI Art. 28(1); Rule 15; PPC Notice No. 1 of 2019 (平成31年個人情報保護委員会告示第1号)";
 

@@ -1,5 +1,6 @@
 package dev.kiroku.breachreporting.affected.client;
 
+import dev.kiroku.breachreporting.config.ProvisionRecordsConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;

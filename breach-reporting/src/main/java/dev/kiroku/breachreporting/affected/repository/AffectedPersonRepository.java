@@ -2,6 +2,7 @@ package dev.kiroku.breachreporting.affected.repository;
 
 import dev.kiroku.breachreporting.affected.AffectedPerson;
 import dev.kiroku.breachreporting.affected.AffectedPersonSource;
+import dev.kiroku.platform.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,10 +17,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AffectedPersonRepository implements PanacheRepositoryBase<AffectedPerson, UUID> {
 
-    /** The person of an incident with this blind index, if already named. */
-    public Optional<AffectedPerson> findBySubject(UUID incidentId, String subjectIndex) {
-        return find("incidentId = ?1 and subjectIndex = ?2", incidentId, subjectIndex).firstResultOptional();
-    }
 
     /** The persons of an incident among these blind indexes, by index (one query for a chunk of a source). */
     public Map<String, AffectedPerson> findBySubjects(UUID incidentId, Collection<String> subjectIndexes) {
@@ -60,9 +56,6 @@ public class AffectedPersonRepository implements PanacheRepositoryBase<AffectedP
 
     /** A page of an incident's persons in id order after the cursor. */
     public List<AffectedPerson> listAfter(UUID incidentId, UUID after, int limit) {
-        if (after == null) {
-            return find("incidentId = ?1 order by id", incidentId).page(0, limit).list();
-        }
-        return find("incidentId = ?1 and id > ?2 order by id", incidentId, after).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("incidentId", incidentId).after(after).page(this, limit);
     }
 }

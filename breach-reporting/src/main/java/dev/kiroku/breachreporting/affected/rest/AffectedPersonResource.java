@@ -15,6 +15,7 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,20 +63,11 @@ import java.util.UUID;
 @Tag(name = "Affected persons", description = "The persons an incident affects: CSV imports, derivations from "
         + "provision-records, the count of APPI Rule 7(iv)")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = AffectedPersonResource.PROBLEM,
-                schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = AffectedPersonResource.PROBLEM,
-                schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 @APIResponse(responseCode = "404", description = "No such incident or job",
-        content = @Content(mediaType = AffectedPersonResource.PROBLEM,
+        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
 public class AffectedPersonResource {
 
-    static final String PROBLEM = "application/problem+json";
     static final String CSV = "text/csv";
 
     private final AffectedPersonService service;
@@ -112,15 +104,15 @@ public class AffectedPersonResource {
             content = @Content(schema = @Schema(implementation = ImportView.class),
                     examples = @ExampleObject(name = "running", value = AffectedPersonExamples.IMPORT_RUNNING)))
     @APIResponse(responseCode = "400", description = "The Idempotency-Key header is malformed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "413", description = "The file is larger than the service accepts",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not text/csv",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The header is unusable (an unknown, repeated or missing "
             + "column), the file is not UTF-8 CSV, or the Idempotency-Key started another job",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad header", value = AffectedPersonExamples.HEADER_REFUSED)))
     public Response importCsv(@PathParam("id") UUID id, @NotNull InputStream file,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)", example = "import-2026-11-22-1")
@@ -164,10 +156,10 @@ public class AffectedPersonResource {
                     @Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry")},
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "No counterparty, an empty period or a malformed field",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key started another job",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response derive(@PathParam("id") UUID id, @NotNull @Valid DerivationRequest request,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)", example = "derive-2026-11-22-1")
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
@@ -217,7 +209,7 @@ public class AffectedPersonResource {
             @ExampleObject(name = "breach manager", value = AffectedPersonExamples.PERSONS),
             @ExampleObject(name = "auditor", value = AffectedPersonExamples.PERSONS_AUDITOR)}))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     public Response persons(@PathParam("id") UUID id,
             @Parameter(description = "Cursor: the `next` of the previous page") @QueryParam("after") UUID after,

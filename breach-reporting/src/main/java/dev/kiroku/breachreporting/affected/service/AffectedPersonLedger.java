@@ -27,7 +27,7 @@ import java.util.UUID;
  * a failure keeps exactly the chunks committed), and the end. The audit chain names persons by count only.
  */
 @ApplicationScoped
-public class AffectedPersonLedger {
+class AffectedPersonLedger {
 
     static final String AGGREGATE = "incident";
 

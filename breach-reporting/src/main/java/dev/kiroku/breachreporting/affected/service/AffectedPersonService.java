@@ -13,7 +13,10 @@ import dev.kiroku.breachreporting.affected.client.ProvisionRecordsClient;
 import dev.kiroku.breachreporting.affected.client.ProvisionSubjectsApi;
 import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
 import dev.kiroku.breachreporting.affected.repository.ImportJobRepository;
+import dev.kiroku.breachreporting.config.AffectedPersonsConfig;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.platform.web.Digests;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
@@ -30,18 +33,14 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,6 @@ public class AffectedPersonService {
 
     private static final Logger LOG = Logger.getLogger(AffectedPersonService.class);
     public static final URI CSV_REFUSED = ProblemType.of("affected-person-file-refused");
-    public static final URI IDEMPOTENCY_MISMATCH = IncidentService.IDEMPOTENCY_MISMATCH;
 
     private final IncidentService incidents;
     private final AffectedPersonLedger ledger;
@@ -80,11 +78,12 @@ public class AffectedPersonService {
     private final ObjectMapper json;
     private final ExecutorService workers;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
     public AffectedPersonService(IncidentService incidents, AffectedPersonLedger ledger, ImportJobRepository jobs,
             AffectedPersonRepository persons, PersonVault vault, ProvisionRecordsClient provisionRecords,
-            AffectedPersonsConfig config, ObjectMapper json) {
+            AffectedPersonsConfig config, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.ledger = ledger;
         this.jobs = jobs;
@@ -179,7 +178,7 @@ public class AffectedPersonService {
     /** Records a derivation job and hands it to a worker; the same request with the same key answers the first job. */
     public Started derive(UUID incidentId, Derivation derivation, String idempotencyKey, String actor) {
         incidents.find(incidentId);
-        String sha256 = sha256(fingerprint(derivation.filter()));
+        String sha256 = Digests.sha256Hex(fingerprint(derivation.filter()));
         Optional<Started> replay = replay(incidentId, idempotencyKey, sha256);
         if (replay.isPresent()) {
             return replay.get();
@@ -335,7 +334,7 @@ public class AffectedPersonService {
         }
         return QuarkusTransaction.requiringNew().call(() -> jobs.byIdempotencyKey(incidentId, key).map(job -> {
             if (!job.requestSha256().equals(sha256)) {
-                throw ProblemException.unprocessable(IDEMPOTENCY_MISMATCH, "Idempotency key reused",
+                throw ProblemException.unprocessable(Idempotency.KEY_REUSED, "Idempotency key reused",
                         "This Idempotency-Key started another job on this incident; nothing was written");
             }
             return new Started(job, true);
@@ -343,11 +342,11 @@ public class AffectedPersonService {
     }
 
     private static String spool(InputStream body, Path file) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Digests.sha256();
         try (InputStream in = new DigestInputStream(body, sha)) {
             Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Digests.hex(sha);
     }
 
     /** The header's problems and the CSV syntax, checked on the whole file before any job exists; answers the rows. */
@@ -393,18 +392,6 @@ public class AffectedPersonService {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot digest a derivation", e);
-        }
-    }
-
-    private static String sha256(String value) {
-        return HexFormat.of().formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiroku.breachreporting.affected.service;
 
 import dev.kiroku.breachreporting.affected.repository.ImportJobRepository;
+import dev.kiroku.breachreporting.config.AffectedPersonsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
@@ -35,10 +36,11 @@ public class ImportJobWatch {
     private final AffectedPersonLedger ledger;
     private final ImportJobRepository jobs;
     private final Duration staleAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ImportJobWatch(AffectedPersonService service, AffectedPersonLedger ledger, ImportJobRepository jobs,
-            AffectedPersonsConfig config) {
+            AffectedPersonsConfig config, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.ledger = ledger;
         this.jobs = jobs;

@@ -2,34 +2,39 @@ package dev.kiroku.breachreporting.affected.service;
 
 import dev.kiroku.breachreporting.affected.AffectedPerson;
 import dev.kiroku.breachreporting.affected.AffectedSubject;
-import dev.kiroku.platform.persistence.FieldCipher;
+import dev.kiroku.platform.persistence.FieldVault;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.UUID;
 
-/** Seals affected persons' data for storage (AES-GCM per row) and computes their blind index; the only key holder. */
+/**
+ * Affected persons' data at rest through the platform's {@link FieldVault} (keys {@code kiroku.crypto.*}): what is
+ * sealed per row and what the de-duplication index is computed over. Built at start-up, so a missing key stops the
+ * service there and not at the first import.
+ */
 @ApplicationScoped
+@Startup
 public class PersonVault implements AffectedPerson.Sealer {
 
-    private final FieldCipher cipher;
+    private final FieldVault vault;
 
-    public PersonVault(CryptoConfig config) {
-        this.cipher = new FieldCipher(config.key(), config.retiredKeys().orElse(List.of()), config.indexKey());
+    public PersonVault(FieldVault vault) {
+        this.vault = vault;
     }
 
     /** The de-duplication index of a person. */
     public String index(AffectedSubject subject) {
-        return cipher.blindIndex(subject.indexInput());
+        return vault.blindIndex(subject.indexInput());
     }
 
     @Override
     public byte[] seal(String value, UUID row) {
-        return value == null ? null : cipher.encrypt(value, row);
+        return vault.seal(value, row);
     }
 
     @Override
     public String open(byte[] sealed, UUID row) {
-        return sealed == null ? null : cipher.decrypt(sealed, row);
+        return vault.open(sealed, row);
     }
 }

@@ -2,8 +2,8 @@ package dev.kiroku.breachreporting.incident.repository;
 
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
+import dev.kiroku.platform.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -14,17 +14,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
 
     /** A page of incidents in id (creation) order after the cursor, optionally of one status. */
     public List<Incident> listAfter(UUID after, IncidentStatus status, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("status", status).after(after).page(this, limit);
     }
 
     /** Incidents that may still owe a filing: every one not closed after its final report. */

@@ -3,13 +3,13 @@ package dev.kiroku.breachreporting.incident.rest;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlineItem;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlineView;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlinesResponse;
-import dev.kiroku.breachreporting.incident.service.BreachReportingConfig;
+import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
-import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +35,6 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 public class BreachDeadlineResource {
 
-    static final String PROBLEM = "application/problem+json";
     static final int MAX_WINDOW_DAYS = 366;
 
     private final IncidentService service;
@@ -57,13 +55,7 @@ public class BreachDeadlineResource {
     @APIResponse(responseCode = "200", description = "The open deadlines",
             content = @Content(schema = @Schema(implementation = DeadlinesResponse.class)))
     @APIResponse(responseCode = "400", description = "The window is not an ISO-8601 period of days (P1D..P366D)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadlinesResponse deadlines(
             @Parameter(description = "How far ahead, as an ISO-8601 period of days (default from configuration, "
                     + "P14D)", example = "P14D") @QueryParam("window") String window) {

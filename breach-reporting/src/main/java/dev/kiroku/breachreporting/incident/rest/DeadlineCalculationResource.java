@@ -7,8 +7,8 @@ import dev.kiroku.breachreporting.incident.service.DeadlineCalculationService;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
-import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +39,6 @@ import java.util.Set;
         + "deadline calculations")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadlineCalculationResource {
-
-    static final String PROBLEM = "application/problem+json";
 
     private final DeadlineCalculationService service;
 
@@ -74,17 +72,11 @@ public class DeadlineCalculationResource {
                             value = Examples.CALCULATION)))
     @APIResponse(responseCode = "400", description = "A member is missing, malformed (an instant without offset, an "
             + "unknown category), unknown, or a category is repeated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = Examples.CALCULATION_INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "422", description = "Awareness, or a day a deadline rolls over, is outside the "
             + "administrative-holiday calendar (before its first year, 1955, or after 2099, where the projection ends)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "outside the calendar", value = Examples.OUTSIDE_CALENDAR)))
     public DeadlineCalculationResponse calculate(@NotNull @Valid DeadlineCalculationRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();

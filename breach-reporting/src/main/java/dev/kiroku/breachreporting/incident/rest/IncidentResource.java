@@ -16,6 +16,7 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -60,15 +61,7 @@ import java.util.UUID;
 @Path("/api/v1/incidents")
 @Tag(name = "Incidents", description = "Breach incidents under APPI Art. 26: assessment, deadlines, transitions")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class IncidentResource {
-
-    static final String PROBLEM = "application/problem+json";
 
     private final IncidentService service;
     private final SecurityIdentity identity;
@@ -98,11 +91,11 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = IncidentResponse.class),
                     examples = @ExampleObject(name = "incident", value = Examples.INCIDENT)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "422", description = "Awareness differs from detection without a justification, an "
             + "instant in the future, a principal missing for an entrusted party, or an Idempotency-Key reused",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IncidentDraft draft,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
@@ -119,7 +112,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "A page of incidents",
             content = @Content(schema = @Schema(implementation = IncidentPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only incidents in this state") @QueryParam("status") IncidentStatus status,
             @Parameter(description = "Cursor: the `next` of the previous page") @QueryParam("after") UUID after,
@@ -144,7 +137,7 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = IncidentResponse.class),
                     examples = @ExampleObject(name = "incident", value = Examples.INCIDENT)))
     @APIResponse(responseCode = "404", description = "No such incident",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public IncidentResponse get(@PathParam("id") UUID id) {
         return view(service.find(id));
@@ -166,13 +159,13 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = IncidentResponse.class),
                     examples = @ExampleObject(name = "incident", value = Examples.INCIDENT)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such incident",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The incident has ended and can no longer be assessed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A re-assessment after reporting started would drop a category",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentFacts facts, @Context UriInfo uri) {
         IncidentTransition transition = service.assess(id, facts, facts.basis(), actor());
         return created(id, transition, uri);
@@ -196,18 +189,18 @@ public class IncidentResource {
             + "recorded transition",
             content = @Content(schema = @Schema(implementation = IncidentResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown action or an invalid field",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A governed decision by someone other than a breach manager",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "governed", value = Examples.GOVERNED)))
     @APIResponse(responseCode = "404", description = "No such incident",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The action is not allowed from the incident's state",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "illegal transition", value = Examples.ILLEGAL)))
     @APIResponse(responseCode = "422", description = "A guard refuses it (the assessment, the role, a missing reason, "
             + "a time in the future); each violation names its rule",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "reportable", value = Examples.REFUSED)))
     public Response transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request,
             @Context UriInfo uri) {
@@ -230,7 +223,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The transitions in order",
             content = @Content(schema = @Schema(implementation = TransitionResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such incident",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TransitionResponse> transitions(@PathParam("id") UUID id) {
         return service.find(id).transitions().stream().map(t -> TransitionResponse.of(id, t)).toList();
     }
@@ -242,7 +235,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The transition",
             content = @Content(schema = @Schema(implementation = TransitionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such incident or transition",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TransitionResponse transition(@PathParam("id") UUID id, @PathParam("seq") int seq) {
         return service.find(id).transitions().stream().filter(t -> t.seq() == seq).findFirst()
                 .map(t -> TransitionResponse.of(id, t))

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * error. A reason a list is refused names the line and what is wrong with it, never the line's content (a wrongly
  * configured path could name a file with personal data in it).
  */
-public final class HolidayListCsv {
+final class HolidayListCsv {
 
     public static final String HEADER = "国民の祝日・休日月日,国民の祝日・休日名称";
     /** The official file is about 20 KB; a ConfigMap holds at most 1 MiB. */

@@ -1,18 +1,16 @@
 package dev.kiroku.breachreporting.incident.rules;
 
+import dev.kiroku.platform.web.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -172,7 +170,7 @@ public final class JapaneseAdministrativeCalendar {
             throw new HolidayListCsv.Invalid("it ends on " + list.last() + ", before the shipped list ("
                     + bundled.lastOfficialDay + "): it must cover at least what the shipped list covers");
         }
-        String version = "file:" + fileName + " sha256:" + sha256(bytes).substring(0, 12) + " (" + list.first() + ".."
+        String version = "file:" + fileName + " sha256:" + Digests.sha256Hex(bytes).substring(0, 12) + " (" + list.first() + ".."
                 + list.last() + ")";
         return new JapaneseAdministrativeCalendar(list.days(), version);
     }
@@ -274,14 +272,6 @@ public final class JapaneseAdministrativeCalendar {
             throw new OutsideCalendar(date + " is outside the holiday calendar, which covers " + coveredFrom()
                     + ".." + coveredUntil() + " (the Cabinet Office list to " + lastYear + ", projected from the Act "
                     + "on National Holidays after it)");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * which the National Astronomical Observatory confirms each February for the following year. Special one-off holidays
  * (e.g. 2019's enthronement, 2020/2021's Olympic moves) cannot be projected and come only from the official list.
  */
-public final class NationalHolidayRules {
+final class NationalHolidayRules {
 
     /** The first year today's substitute and citizens' holiday rules apply to. */
     public static final int FIRST_YEAR = 2007;

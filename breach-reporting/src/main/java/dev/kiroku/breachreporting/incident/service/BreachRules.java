@@ -1,5 +1,6 @@
 package dev.kiroku.breachreporting.incident.service;
 
+import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.breachreporting.incident.rules.JapaneseAdministrativeCalendar;
 import io.micrometer.core.instrument.Gauge;
@@ -23,19 +24,18 @@ import java.time.LocalDate;
  * {@code list} = {@code file} or {@code shipped}.
  */
 @ApplicationScoped
-public class BreachRules {
+class BreachRules {
 
     static final String LAST_OFFICIAL_YEAR = "kiroku.holiday.calendar.last.official.year";
     static final String NEXT_YEAR_PROJECTED = "kiroku.holiday.calendar.next.year.projected";
 
     private static final Logger LOG = Logger.getLogger(BreachRules.class);
 
-    private final Clock clock = Clock.system(DeadlineCalculator.LEGAL_ZONE);
-
     @Produces
     @ApplicationScoped
     @Startup
-    JapaneseAdministrativeCalendar calendar(BreachReportingConfig config, MeterRegistry registry) {
+    JapaneseAdministrativeCalendar calendar(BreachReportingConfig config, MeterRegistry registry, Clock utc) {
+        Clock clock = utc.withZone(DeadlineCalculator.LEGAL_ZONE);
         JapaneseAdministrativeCalendar.Loaded loaded = JapaneseAdministrativeCalendar.load(config.holidays().file());
         JapaneseAdministrativeCalendar calendar = loaded.calendar();
         if (loaded.refusal().isPresent()) {

@@ -2,7 +2,6 @@ package dev.kiroku.breachreporting.incident.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentAction;
 import dev.kiroku.breachreporting.incident.IncidentDraft;
@@ -19,6 +18,8 @@ import dev.kiroku.breachreporting.incident.rules.Deadline;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,17 +27,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +48,6 @@ import java.util.UUID;
 public class IncidentService {
 
     static final String AGGREGATE = "incident";
-    public static final URI IDEMPOTENCY_MISMATCH = ProblemType.of("idempotency-key-reused");
     public static final URI GOVERNED_DECISION = ProblemType.of("governed-breach-decision");
     /** Filing actions are taken by submitting a report, never directly. */
     public static final Set<IncidentAction> FILINGS = EnumSet.of(IncidentAction.SUBMIT_PRELIMINARY,
@@ -63,12 +58,13 @@ public class IncidentService {
     private final AuditChain audit;
     private final DeadlineCalculator calculator;
     private final ObjectMapper json;
-    private final AffectedPersonRepository affectedPersons;
-    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final AffectedPersonCounts affectedPersons;
+    private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, IdempotencyRepository idempotency, AuditChain audit,
-            DeadlineCalculator calculator, ObjectMapper json, AffectedPersonRepository affectedPersons) {
+            DeadlineCalculator calculator, ObjectMapper json, AffectedPersonCounts affectedPersons,
+            Clock clock) {
+        this.clock = clock;
         this.affectedPersons = affectedPersons;
         this.incidents = incidents;
         this.idempotency = idempotency;
@@ -95,7 +91,7 @@ public class IncidentService {
             var used = idempotency.find(idempotencyKey);
             if (used.isPresent()) {
                 if (!used.get().requestSha256().equals(requestSha256)) {
-                    throw ProblemException.unprocessable(IDEMPOTENCY_MISMATCH, "Idempotency key reused",
+                    throw ProblemException.unprocessable(Idempotency.KEY_REUSED, "Idempotency key reused",
                             "This Idempotency-Key was used for a different request; nothing was written");
                 }
                 return new Created(find(used.get().incidentId()), true);
@@ -109,7 +105,7 @@ public class IncidentService {
             idempotency.remember(idempotencyKey, requestSha256, incident.id(), actor, now);
         }
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("titleSha256", sha256(draft.title()));
+        facts.put("titleSha256", Digests.sha256Hex(draft.title()));
         facts.put("role", incident.role().name());
         facts.put("detectedAt", incident.detectedAt().toString());
         facts.put("awarenessAt", incident.awarenessAt().toString());
@@ -283,18 +279,10 @@ public class IncidentService {
 
     private String digest(IncidentDraft draft) {
         try {
-            return sha256(json.writeValueAsString(draft));
+            return Digests.sha256Hex(json.writeValueAsString(draft));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot digest an incident draft", e);
         }
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,8 +2,8 @@ package dev.kiroku.breachreporting.notification.repository;
 
 import dev.kiroku.breachreporting.notification.MessageStatus;
 import dev.kiroku.breachreporting.notification.NotificationMessage;
+import dev.kiroku.platform.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -66,17 +66,8 @@ public class MessageRepository implements PanacheRepositoryBase<NotificationMess
 
     /** A page of the campaign's notices in id order after the cursor, optionally of one state. */
     public List<NotificationMessage> listAfter(UUID campaignId, UUID after, MessageStatus status, int limit) {
-        StringBuilder query = new StringBuilder("campaignId = :c");
-        Parameters parameters = Parameters.with("c", campaignId);
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("campaignId", campaignId).equal("status", status).after(after)
+                .page(this, limit);
     }
 
     /** The affected persons of the incident who already have a notice, whatever the campaign. */

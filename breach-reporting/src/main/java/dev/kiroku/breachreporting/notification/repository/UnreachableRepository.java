@@ -1,6 +1,7 @@
 package dev.kiroku.breachreporting.notification.repository;
 
 import dev.kiroku.breachreporting.notification.UnreachablePerson;
+import dev.kiroku.platform.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,11 +12,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnreachableRepository implements PanacheRepositoryBase<UnreachablePerson, UUID> {
 
+    /** A page of the campaign's unreachable persons in id order after the cursor. */
     public List<UnreachablePerson> listAfter(UUID campaignId, UUID after, int limit) {
-        if (after == null) {
-            return find("campaignId = ?1 order by id", campaignId).page(0, limit).list();
-        }
-        return find("campaignId = ?1 and id > ?2 order by id", campaignId, after).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("campaignId", campaignId).after(after).page(this, limit);
     }
 
     /** The affected persons of the incident an earlier campaign already listed as unreachable. */

@@ -17,6 +17,7 @@ import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemWriter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,18 +62,10 @@ import java.util.UUID;
 @Tag(name = "Notifications to persons", description = "Notices to the affected persons under APPI Art. 26(2) and "
         + "Rule 10 by e-mail, and the alternative measure when notice is difficult")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 @APIResponse(responseCode = "404", description = "No such incident, campaign or notice",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "not found", value = NotificationExamples.NOT_FOUND)))
 public class CampaignResource {
-
-    static final String PROBLEM = "application/problem+json";
 
     private final CampaignService service;
     private final SecurityIdentity identity;
@@ -102,15 +95,15 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first campaign "
             + "(Idempotent-Replayed: true)", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "409", description = "The incident is not assessed or is closed, or every affected "
-            + "person already has a notice", content = @Content(mediaType = PROBLEM,
+            + "person already has a notice", content = @Content(mediaType = ProblemWriter.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nobody to notify", value = NotificationExamples.NOTHING_TO_NOTIFY)))
     @APIResponse(responseCode = "422", description = "The inquiry contact has neither phone nor e-mail, or the "
             + "Idempotency-Key was reused with another body",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("id") UUID id, @NotNull @Valid NoticeContent content,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
@@ -160,9 +153,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The paused campaign",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The campaign is not active",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignView pause(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @Valid ActionRequest request) {
         service.pause(id, campaignId, request == null ? null : request.reason(), actor());
@@ -180,9 +173,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The active campaign",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The campaign is not paused",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignView resume(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @Valid ActionRequest request) {
         service.resume(id, campaignId, request == null ? null : request.reason(), actor());
@@ -205,7 +198,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The campaign with the measure",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     public CampaignView alternativeMeasure(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @NotNull @Valid AlternativeMeasure measure) {
@@ -224,7 +217,7 @@ public class CampaignResource {
             content = @Content(schema = @Schema(implementation = NoticePage.class),
                     examples = @ExampleObject(name = "notices", value = NotificationExamples.NOTICES)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response notices(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @Parameter(description = "Only notices in this state") @QueryParam("status") MessageStatus status,
             @Parameter(description = "The cursor: the last id of the previous page") @QueryParam("after") UUID after,
@@ -247,7 +240,7 @@ public class CampaignResource {
             content = @Content(schema = @Schema(implementation = UnreachablePage.class),
                     examples = @ExampleObject(name = "unreachable", value = NotificationExamples.UNREACHABLE)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response unreachable(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @Parameter(description = "The cursor: the last id of the previous page") @QueryParam("after") UUID after,
             @Parameter(description = "Page size, at most 500") @QueryParam("limit") @DefaultValue("50") @Min(1)
@@ -273,9 +266,9 @@ public class CampaignResource {
             content = @Content(schema = @Schema(implementation = NoticeView.class),
                     examples = @ExampleObject(name = "notice", value = NotificationExamples.NOTICE)))
     @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The notice is not UNCONFIRMED",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "wrong state", value = NotificationExamples.NOTICE_STATE)))
     public NoticeView confirm(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @PathParam("noticeId") UUID noticeId, @Valid ConfirmationRequest request) {
@@ -296,9 +289,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The notice, QUEUED",
             content = @Content(schema = @Schema(implementation = NoticeView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The notice is not UNCONFIRMED",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "wrong state", value = NotificationExamples.NOTICE_STATE)))
     public NoticeView release(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @PathParam("noticeId") UUID noticeId, @Valid ActionRequest request) {
@@ -318,9 +311,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The notice, BOUNCED",
             content = @Content(schema = @Schema(implementation = NoticeView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The notice was not sent",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoticeView bounce(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId,
             @PathParam("noticeId") UUID noticeId, @Valid BounceRequest request) {
         return NoticeView.of(service.bounce(id, campaignId, noticeId, request == null ? null : request.smtpCode(),

@@ -2,7 +2,8 @@ package dev.kiroku.breachreporting.notification.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.breachreporting.affected.AffectedPerson;
-import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
+import dev.kiroku.breachreporting.affected.service.AffectedPersons;
+import dev.kiroku.breachreporting.config.NotificationConfig;
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentAction;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -60,18 +60,20 @@ public class CampaignService {
     private static final int PAGE = 500;
 
     private final IncidentService incidents;
-    private final AffectedPersonRepository persons;
+    private final AffectedPersons persons;
     private final CampaignRepository campaigns;
     private final MessageRepository messages;
     private final UnreachableRepository unreachables;
     private final AuditChain audit;
     private final ObjectMapper json;
     private final String messageIdDomain;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
-    public CampaignService(IncidentService incidents, AffectedPersonRepository persons, CampaignRepository campaigns,
+    public CampaignService(IncidentService incidents, AffectedPersons persons, CampaignRepository campaigns,
             MessageRepository messages, UnreachableRepository unreachables, AuditChain audit, ObjectMapper json,
-            NotificationConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
+            NotificationConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from,
+            Clock clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.persons = persons;
         this.campaigns = campaigns;
@@ -134,7 +136,7 @@ public class CampaignService {
         Map<String, Integer> languages = new LinkedHashMap<>();
         UUID after = null;
         while (true) {
-            List<AffectedPerson> page = persons.listAfter(incidentId, after, PAGE);
+            List<AffectedPerson> page = persons.page(incidentId, after, PAGE);
             for (AffectedPerson person : page) {
                 if (notified.contains(person.id())) {
                     continue;

@@ -2,8 +2,10 @@ package dev.kiroku.breachreporting.notification.service;
 
 import dev.kiroku.breachreporting.affected.AffectedPerson;
 import dev.kiroku.breachreporting.affected.AffectedSubject;
-import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
+import dev.kiroku.breachreporting.affected.service.AffectedPersons;
 import dev.kiroku.breachreporting.affected.service.PersonVault;
+import dev.kiroku.breachreporting.config.NotificationConfig;
+import dev.kiroku.breachreporting.notification.Backoff;
 import dev.kiroku.breachreporting.notification.CampaignStatus;
 import dev.kiroku.breachreporting.notification.NotificationCampaign;
 import dev.kiroku.breachreporting.notification.NotificationMessage;
@@ -25,7 +27,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public class NotificationDispatcher {
 
     private final MessageRepository messages;
     private final CampaignRepository campaigns;
-    private final AffectedPersonRepository persons;
+    private final AffectedPersons persons;
     private final PersonVault vault;
     private final NoticeRenderer renderer;
     private final Mailer mailer;
@@ -85,12 +86,14 @@ public class NotificationDispatcher {
     private final NotificationConfig config;
     private final String instance;
     private final ReentrantLock running = new ReentrantLock();
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
     private volatile boolean stopping;
 
     public NotificationDispatcher(MessageRepository messages, CampaignRepository campaigns,
-            AffectedPersonRepository persons, PersonVault vault, NoticeRenderer renderer, Mailer mailer,
-            CampaignService campaignService, AuditChain audit, NotificationConfig config) {
+            AffectedPersons persons, PersonVault vault, NoticeRenderer renderer, Mailer mailer,
+            CampaignService campaignService, AuditChain audit, NotificationConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.campaigns = campaigns;
         this.persons = persons;
@@ -247,7 +250,7 @@ public class NotificationDispatcher {
     private dev.kiroku.breachreporting.notification.MessageStatus record(UUID id, SmtpOutcome outcome) {
         return QuarkusTransaction.requiringNew().call(() -> {
             NotificationMessage m = messages.findById(id);
-            m.record(outcome, config.backoff(), instance, clock.instant());
+            m.record(outcome, new Backoff(config.backoffBase(), config.backoffMax(), config.maxAttempts()), instance, clock.instant());
             return m.status();
         });
     }

@@ -2,6 +2,7 @@ package dev.kiroku.breachreporting.reminder.repository;
 
 import dev.kiroku.breachreporting.reminder.DigestStatus;
 import dev.kiroku.breachreporting.reminder.ReminderDigest;
+import dev.kiroku.platform.persistence.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -52,13 +53,6 @@ public class ReminderDigestRepository implements PanacheRepositoryBase<ReminderD
 
     /** Sent digests, newest day first, before the cursor day. */
     public List<ReminderDigest> sentBefore(LocalDate before, int limit) {
-        if (before == null) {
-            return find("status = ?1 order by day desc", DigestStatus.SENT).page(0, limit).list();
-        }
-        return find("status = ?1 and day < ?2 order by day desc", DigestStatus.SENT, before).page(0, limit).list();
-    }
-
-    public Optional<ReminderDigest> ofDay(LocalDate day) {
-        return find("day = ?1", day).firstResultOptional();
+        return KeysetQuery.descending("day").equal("status", DigestStatus.SENT).after(before).page(this, limit);
     }
 }

@@ -7,8 +7,8 @@ import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
-import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,8 +40,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class BreachReminderResource {
 
-    static final String PROBLEM = "application/problem+json";
-
     private final ReminderService service;
 
     public BreachReminderResource(ReminderService service) {
@@ -61,14 +59,8 @@ public class BreachReminderResource {
             content = @Content(schema = @Schema(implementation = DigestPage.class),
                     examples = @ExampleObject(name = "a 速報 alert and a 確報 reminder", value = ReminderExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "The cursor is not a day, or the limit is out of range",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = ReminderExamples.BAD_CURSOR)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     public Response list(
             @Parameter(description = "The cursor: the `next` of the previous page (a day, YYYY-MM-DD)",
                     example = "2026-11-25") @QueryParam("after") String after,

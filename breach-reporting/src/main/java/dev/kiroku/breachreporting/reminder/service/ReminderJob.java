@@ -1,5 +1,6 @@
 package dev.kiroku.breachreporting.reminder.service;
 
+import dev.kiroku.breachreporting.config.ReminderConfig;
 import dev.kiroku.breachreporting.reminder.DueReminder;
 import dev.kiroku.breachreporting.reminder.ReminderDigest;
 import io.quarkus.mailer.Mail;
@@ -11,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,9 +64,11 @@ public class ReminderJob {
     private final Mailer mailer;
     private final ReminderConfig config;
     private final String instance;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
-    public ReminderJob(ReminderService service, DigestRenderer renderer, Mailer mailer, ReminderConfig config) {
+    public ReminderJob(ReminderService service, DigestRenderer renderer, Mailer mailer, ReminderConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.renderer = renderer;
         this.mailer = mailer;

@@ -1,6 +1,6 @@
 package dev.kiroku.breachreporting.report.rest;
 
-import dev.kiroku.breachreporting.incident.service.BreachReportingConfig;
+import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.report.IncidentReport;
 import dev.kiroku.breachreporting.report.ReportService;
 import dev.kiroku.breachreporting.report.rest.ReportApi.DraftRequest;
@@ -12,6 +12,7 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,18 +56,11 @@ import java.util.UUID;
 @Path("/api/v1/incidents/{id}/reports")
 @Tag(name = "Incident reports", description = "Reports to the PPC under APPI Rule 8: 速報, 確報, 追完")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 @APIResponse(responseCode = "404", description = "No such incident or report",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "not found", value = ReportExamples.NOT_FOUND)))
 public class ReportResource {
 
-    static final String PROBLEM = "application/problem+json";
     static final String PDF = "application/pdf";
 
     private final ReportService service;
@@ -94,14 +88,14 @@ public class ReportResource {
     @APIResponse(responseCode = "201", description = "The draft; Location names it",
             content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "409", description = "Reporting has not started, a draft is already open, or a report "
             + "of this kind was already filed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An item is inconsistent (known in the future, secondary damage "
             + "without its content, published without a time) or the Idempotency-Key was reused",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draft(@PathParam("id") UUID id, @NotNull @Valid DraftRequest request,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
@@ -148,10 +142,10 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "For the PDF: inline, with its file name",
                     schema = @Schema(type = SchemaType.STRING, example = ReportExamples.PDF_DISPOSITION)))
     @APIResponse(responseCode = "400", description = "Unknown format",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ReportExamples.UNKNOWN_FORMAT)))
     @APIResponse(responseCode = "406", description = "None of the accepted types can be produced",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not acceptable", value = ReportExamples.NOT_ACCEPTABLE)))
     public Response get(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @Parameter(description = "json or pdf (overrides Accept)") @QueryParam("format")
@@ -181,12 +175,12 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The revised draft",
             content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report was already submitted",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "submitted", value = ReportExamples.SUBMITTED)))
     @APIResponse(responseCode = "422", description = "An item is inconsistent",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportResponse revise(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @NotNull @Valid Revision revision) {
         return view(service.revise(id, reportId, revision.items(), actor()));
@@ -210,14 +204,14 @@ public class ReportResource {
             content = @Content(schema = @Schema(implementation = ReportResponse.class),
                     examples = @ExampleObject(name = "submitted 速報", value = ReportExamples.REPORT)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already submitted, or the incident's state does not allow this "
             + "filing (e.g. a final report before the final report is due)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "submitted", value = ReportExamples.SUBMITTED)))
     @APIResponse(responseCode = "422", description = "The report is incomplete for its kind, the ministry or receipt "
             + "number is missing, or the submission time is in the future or before awareness",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "incomplete 確報", value = ReportExamples.INCOMPLETE)))
     public Response submit(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
             @NotNull @Valid SubmissionRequest request, @Context UriInfo uri) {

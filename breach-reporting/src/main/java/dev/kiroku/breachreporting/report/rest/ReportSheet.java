@@ -3,7 +3,7 @@ package dev.kiroku.breachreporting.report.rest;
 import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.rules.Assessment;
 import dev.kiroku.breachreporting.incident.rules.Rule7Category;
-import dev.kiroku.breachreporting.incident.service.BreachReportingConfig;
+import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.report.IncidentReport;
 import dev.kiroku.breachreporting.report.ReportItems;
 import dev.kiroku.breachreporting.report.ReportKind;

@@ -8,6 +8,7 @@ import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,14 +85,8 @@ public class JointUseCheckResource {
             content = @Content(schema = @Schema(implementation = CheckResult.class),
                     examples = @ExampleObject(name = "joint user", value = Examples.CHECK_RESULT)))
     @APIResponse(responseCode = "400", description = "Neither a name nor a corporate number, or another invalid field",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     public CheckResult check(@NotNull @Valid CheckRequest request) {
         if (isBlank(request.counterpartyName()) && isBlank(request.counterpartyCorporateNumber())) {
             throw new ProblemException(400, dev.kiroku.platform.web.ProblemType.VALIDATION, "Request is not valid",

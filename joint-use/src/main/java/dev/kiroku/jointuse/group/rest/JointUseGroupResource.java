@@ -16,6 +16,7 @@ import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemWriter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,15 +55,7 @@ import java.util.UUID;
 @Path("/api/v1/joint-use-groups")
 @Tag(name = "Joint-use groups", description = "Joint use of personal data (APPI Art. 27(5)(iii)) and its notices")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class JointUseGroupResource {
-
-    static final String PROBLEM = "application/problem+json";
 
     private final JointUseGroupService service;
     private final NoticeRenderer renderer;
@@ -91,7 +84,7 @@ public class JointUseGroupResource {
             content = @Content(schema = @Schema(implementation = GroupResponse.class),
                     examples = @ExampleObject(name = "group", value = Examples.GROUP)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     public Response create(@NotNull @Valid JointUseDefinition definition, @Context UriInfo uri) {
         JointUseGroup group = service.create(definition, actor());
@@ -105,7 +98,7 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "200", description = "A page of groups",
             content = @Content(schema = @Schema(implementation = GroupPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only groups in this state") @QueryParam("status") GroupStatus status,
             @Parameter(description = "Cursor: the `next` of the previous page") @QueryParam("after") UUID after,
@@ -128,7 +121,7 @@ public class JointUseGroupResource {
             content = @Content(schema = @Schema(implementation = GroupResponse.class),
                     examples = @ExampleObject(name = "group", value = Examples.GROUP)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public GroupResponse get(@PathParam("id") UUID id) {
         return GroupResponse.of(service.find(id), service.today());
@@ -145,11 +138,11 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "200", description = "The draft group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The group is not a draft",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not a draft", value = Examples.ILLEGAL_TRANSITION)))
     public GroupResponse redefine(@PathParam("id") UUID id, @NotNull @Valid JointUseDefinition definition) {
         return GroupResponse.of(service.redefine(id, definition, actor()), service.today());
@@ -167,13 +160,13 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "201", description = "The published notice; Location names it",
             content = @Content(schema = @Schema(implementation = NoticeResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The group is not a draft",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Joint use would start before its notice is public",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @NotNull @Valid PublishRequest request, @Context UriInfo uri) {
         JointUseNotice notice = service.publish(id, request.effectiveFrom(), actor());
         return createdNotice(notice, uri);
@@ -196,14 +189,14 @@ public class JointUseGroupResource {
             content = @Content(schema = @Schema(implementation = NoticeResponse.class),
                     examples = @ExampleObject(name = "notice", value = Examples.NOTICE)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The group is not published, or a notice is still pending",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The law does not allow the change as requested; each "
             + "violation names its rule",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "items change refused", value = Examples.REFUSED)))
     public Response change(@PathParam("id") UUID id, @NotNull @Valid ChangeBody body, @Context UriInfo uri) {
         ChangeRequest request = new ChangeRequest(body.definition(), body.effectiveFrom(), body.occurredOn(),
@@ -219,9 +212,9 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "200", description = "The published notice",
             content = @Content(schema = @Schema(implementation = NoticeResponse.class)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No such version, or it is already published",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoticeResponse publishPending(@PathParam("id") UUID id, @PathParam("version") int version) {
         return NoticeResponse.of(service.publishPending(id, version, actor()), service.today());
     }
@@ -235,13 +228,13 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "200", description = "The ended group",
             content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The group is not published",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The end would be back-dated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupResponse end(@PathParam("id") UUID id, @NotNull @Valid EndRequest request) {
         return GroupResponse.of(service.end(id, request.endsOn(), request.reason(), actor()), service.today());
     }
@@ -255,7 +248,7 @@ public class JointUseGroupResource {
             content = @Content(schema = @Schema(implementation = NoticeResponse.class, type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<NoticeResponse> notices(@PathParam("id") UUID id) {
         LocalDate today = service.today();
         return service.find(id).notices().stream().map(n -> NoticeResponse.of(n, today)).toList();
@@ -274,9 +267,9 @@ public class JointUseGroupResource {
             @Content(mediaType = NoticeRenderer.MARKDOWN,
                     examples = @ExampleObject(name = "markdown", value = Examples.MARKDOWN_NOTICE))})
     @APIResponse(responseCode = "404", description = "No such group or version",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "None of JSON, HTML or Markdown is acceptable",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response notice(@PathParam("id") UUID id, @PathParam("version") int version,
             @Parameter(description = "Language of the rendering: ja or en") @QueryParam("lang") @DefaultValue("ja")
             @Pattern(regexp = "ja|en") String lang, @Context Request request) {
@@ -299,9 +292,9 @@ public class JointUseGroupResource {
             @Content(mediaType = NoticeRenderer.MARKDOWN,
                     examples = @ExampleObject(name = "markdown", value = Examples.MARKDOWN_NOTICE))})
     @APIResponse(responseCode = "400", description = "The date is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group, or no notice in force on that date",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response noticeInForce(@PathParam("id") UUID id,
             @Parameter(description = "The legal day (default today)", example = "2026-12-10") @QueryParam("date")
             LocalDate date,

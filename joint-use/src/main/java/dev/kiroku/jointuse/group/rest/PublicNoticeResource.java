@@ -6,6 +6,7 @@ import dev.kiroku.jointuse.group.JointUseNotice;
 import dev.kiroku.jointuse.group.service.JointUseGroupService;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
@@ -73,7 +74,7 @@ public class PublicNoticeResource {
     @APIResponse(responseCode = "200", description = "The notices in force",
             content = @Content(schema = @Schema(implementation = PublicNotice.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "The date is invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PublicNotice> list(@Parameter(description = "The legal day", example = "2026-12-10")
             @QueryParam("date") LocalDate date) {
         LocalDate day = date != null ? date : service.today();
@@ -94,11 +95,11 @@ public class PublicNoticeResource {
             @Content(mediaType = NoticeRenderer.MARKDOWN,
                     examples = @ExampleObject(name = "markdown", value = Examples.MARKDOWN_NOTICE))})
     @APIResponse(responseCode = "400", description = "An invalid date or language",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No published group with this id, or none in force on the date",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "None of HTML, JSON or Markdown is acceptable",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response notice(@PathParam("groupId") UUID groupId,
             @Parameter(description = "The legal day", example = "2026-12-10") @QueryParam("date") LocalDate date,
             @Parameter(description = "ja or en") @QueryParam("lang") @DefaultValue("ja") @Pattern(regexp = "ja|en")

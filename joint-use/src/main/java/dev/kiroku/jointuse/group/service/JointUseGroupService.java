@@ -2,6 +2,7 @@ package dev.kiroku.jointuse.group.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.jointuse.config.JointUseConfig;
 import dev.kiroku.jointuse.group.ChangePolicy;
 import dev.kiroku.jointuse.group.ChangeRequest;
 import dev.kiroku.jointuse.group.GroupStatus;
@@ -12,18 +13,15 @@ import dev.kiroku.jointuse.group.Member;
 import dev.kiroku.jointuse.group.repository.JointUseGroupRepository;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +42,11 @@ public class JointUseGroupService {
     private final AuditChain audit;
     private final JointUseConfig config;
     private final ObjectMapper json;
-    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+    private final Clock clock;
 
     public JointUseGroupService(JointUseGroupRepository groups, AuditChain audit, JointUseConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.groups = groups;
         this.audit = audit;
         this.config = config;
@@ -168,9 +166,8 @@ public class JointUseGroupService {
 
     private String digest(JointUseDefinition definition) {
         try {
-            byte[] bytes = json.writeValueAsString(definition).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(json.writeValueAsString(definition));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot digest a joint-use definition", e);
         }
     }

@@ -42,11 +42,7 @@ public class AuditChain {
     private final Clock clock;
 
     @Inject
-    public AuditChain(AgroalDataSource dataSource, ObjectMapper json) {
-        this(dataSource, json, Clock.systemUTC());
-    }
-
-    AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
+    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;

@@ -2,6 +2,7 @@ package dev.kiroku.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.platform.web.Digests;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 import javax.crypto.Mac;
@@ -9,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -52,15 +52,7 @@ final class AuditHashing {
         body.put("reason", e.reason());
         body.put("content", e.content());
         String canonical = canonical(json, body);
-        return sha256(e.previousHash() + canonical);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Digests.sha256Hex(e.previousHash() + canonical);
     }
 
     /** Mac lookups search the providers; each thread keeps one instance and re-keys it. */

@@ -5,6 +5,7 @@ import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,16 +63,10 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "page", value = AuditExamples.PAGE)))
     @APIResponse(responseCode = "400", description = "A query parameter is out of range",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "Only auditors and compliance officers read the chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "Another service's chain (ask that service)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response entries(
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
             @Parameter(description = "Only entries about this kind of object", example = "joint-use-group")
@@ -101,14 +96,8 @@ public class AuditResource {
                     schema = @Schema(implementation = AuditVerification.class),
                     examples = {@ExampleObject(name = "intact", value = AuditExamples.INTACT),
                             @ExampleObject(name = "broken", value = AuditExamples.BROKEN)}))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "Only auditors and compliance officers verify the chain",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "Another service's chain (ask that service)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditVerification verification(
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
         requireThisService(service);

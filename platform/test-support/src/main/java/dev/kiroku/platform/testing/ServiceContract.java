@@ -204,7 +204,30 @@ public abstract class ServiceContract {
             if (!isPublic) {
                 assertThat(responses).as("responses of " + where).containsKeys("401", "403");
             }
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertThat(dig(response, "content", PROBLEM_JSON, "schema", "$ref"))
+                            .as("problem schema of " + code + " of " + where)
+                            .isEqualTo("#/components/schemas/Problem");
+                }
+            });
+            for (String code : isPublic ? new String[0] : new String[] {"401", "403"}) {
+                assertThat(dig(responses.get(code), "content", PROBLEM_JSON, "examples"))
+                        .as("problem examples of " + code + " of " + where)
+                        .isInstanceOf(Map.class).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .isNotEmpty();
+            }
             assertThat(responses.keySet()).as("success response of " + where).anyMatch(code -> code.startsWith("2"));
         }));
+    }
+
+    private static Object dig(Object node, String... keys) {
+        for (String key : keys) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return null;
+            }
+            node = map.get(key);
+        }
+        return node;
     }
 }

@@ -1,4 +1,4 @@
-package dev.kiroku.breachreporting.incident.service;
+package dev.kiroku.breachreporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

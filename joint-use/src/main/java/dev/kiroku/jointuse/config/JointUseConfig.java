@@ -1,4 +1,4 @@
-package dev.kiroku.jointuse.group.service;
+package dev.kiroku.jointuse.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,6 +1,5 @@
-package dev.kiroku.breachreporting.notification.service;
+package dev.kiroku.breachreporting.config;
 
-import dev.kiroku.breachreporting.notification.Backoff;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -63,8 +62,4 @@ public interface NotificationConfig {
 
     /** The domain of the notices' Message-ID headers (default: the domain of QUARKUS_MAILER_FROM). */
     Optional<String> messageIdDomain();
-
-    default Backoff backoff() {
-        return new Backoff(backoffBase(), backoffMax(), maxAttempts());
-    }
 }

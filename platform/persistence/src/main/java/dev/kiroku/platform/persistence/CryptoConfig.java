@@ -1,0 +1,27 @@
+package dev.kiroku.platform.persistence;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keys for personal data at rest, as the operations runbook names them (Secret {@code kiroku-crypto}, read as the
+ * environment KIROKU_CRYPTO_KEY, KIROKU_CRYPTO_RETIRED_KEYS, KIROKU_CRYPTO_INDEX_KEY; k8s/README.md). No defaults:
+ * production takes them from the Secret, {@code ./kiroku up} generates local ones, tests use test-only ones.
+ * <p>
+ * Optional here only because every service carries this mapping and not every service seals personal data; a service
+ * that does uses {@link FieldVault}, which refuses to start without them.
+ */
+@ConfigMapping(prefix = "kiroku.crypto")
+public interface CryptoConfig {
+
+    /** {@code <id>:<base64 of 32 random bytes>}: the AES-256-GCM key that encrypts. */
+    Optional<String> key();
+
+    /** Earlier keys in the same form, comma-separated: decrypt only. */
+    Optional<List<String>> retiredKeys();
+
+    /** Base64 of 32 random bytes: the HMAC key of the blind index (never rotated). */
+    Optional<String> indexKey();
+}
