@@ -1,4 +1,4 @@
-package dev.kiroku.breachreporting.report;
+package dev.kiroku.breachreporting.report.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,11 @@ import dev.kiroku.breachreporting.incident.Incident;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
 import dev.kiroku.breachreporting.incident.IncidentTransition;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.breachreporting.report.IncidentReport;
+import dev.kiroku.breachreporting.report.ReportItems;
+import dev.kiroku.breachreporting.report.ReportKind;
+import dev.kiroku.breachreporting.report.Submission;
+import dev.kiroku.breachreporting.report.repository.ReportRepository;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.Digests;

@@ -1,5 +1,6 @@
-package dev.kiroku.breachreporting.report;
+package dev.kiroku.breachreporting.report.repository;
 
+import dev.kiroku.breachreporting.report.IncidentReport;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
