@@ -1,8 +1,7 @@
 package dev.kiroku.provisionrecords.common;
 
-import dev.kiroku.provisionrecords.config.CryptoConfig;
-
 import dev.kiroku.platform.persistence.FieldCipher;
+import dev.kiroku.provisionrecords.config.CryptoConfig;
 import dev.kiroku.provisionrecords.provision.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 

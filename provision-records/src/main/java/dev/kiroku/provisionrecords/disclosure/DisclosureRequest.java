@@ -1,7 +1,6 @@
 package dev.kiroku.provisionrecords.disclosure;
 
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

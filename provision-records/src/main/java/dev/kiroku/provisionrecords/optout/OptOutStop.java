@@ -1,7 +1,6 @@
 package dev.kiroku.provisionrecords.optout;
 
-import dev.kiroku.provisionrecords.provision.Counterparty;
-
+import dev.kiroku.provisionrecords.common.NameKeys;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -30,11 +29,11 @@ public class OptOutStop {
     /** A named recipient the stop covers. */
     public record Recipient(String name, String corporateNumber) {
 
-        boolean is(Counterparty counterparty) {
-            if (corporateNumber != null && counterparty.corporateNumber() != null) {
-                return corporateNumber.equals(counterparty.corporateNumber());
+        boolean is(String counterpartyCorporateNumber, String counterpartyKey) {
+            if (corporateNumber != null && counterpartyCorporateNumber != null) {
+                return corporateNumber.equals(counterpartyCorporateNumber);
             }
-            return Objects.equals(Counterparty.key(name), counterparty.key());
+            return Objects.equals(NameKeys.key(name), counterpartyKey);
         }
     }
 
@@ -111,12 +110,15 @@ public class OptOutStop {
         withdrawalReason = reason;
     }
 
-    /** Does the stop forbid an opt-out provision of its subject to this counterparty on this day? */
-    public boolean blocks(Counterparty counterparty, LocalDate day) {
+    /**
+     * Does the stop forbid an opt-out provision of its subject on this day to the counterparty with this corporate
+     * number (or none) and name key ({@link NameKeys#key})?
+     */
+    public boolean blocks(String counterpartyCorporateNumber, String counterpartyKey, LocalDate day) {
         if (day == null || day.isBefore(effectiveFrom) || (withdrawnOn != null && !day.isBefore(withdrawnOn))) {
             return false;
         }
-        return allRecipients || recipients.stream().anyMatch(r -> r.is(counterparty));
+        return allRecipients || recipients.stream().anyMatch(r -> r.is(counterpartyCorporateNumber, counterpartyKey));
     }
 
     public UUID id() {

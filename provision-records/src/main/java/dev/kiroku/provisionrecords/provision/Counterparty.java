@@ -1,12 +1,10 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.provisionrecords.common.NameKeys;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * The third party: the recipient of a provision or the provider of a receipt.
@@ -39,19 +37,6 @@ public record Counterparty(
     }
 
     public static String key(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String key = KEYS.get(name);
-        if (key == null) {
-            key = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-            if (KEYS.size() >= 10_000) {
-                KEYS.clear(); // a bounded memo: the same few counterparties recur in every batch
-            }
-            KEYS.put(name, key);
-        }
-        return key;
+        return NameKeys.key(name);
     }
-
-    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -1,5 +1,7 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.provisionrecords.common.LegalTime;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,7 +25,7 @@ public record ProvisionRecord(UUID id, UUID lineageId, int versionNo, UUID corre
                               OffsetDateTime purgedAt) {
 
     /** Legal days are Tokyo days. */
-    public static final ZoneId LEGAL_ZONE = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId LEGAL_ZONE = LegalTime.ZONE;
 
     /**
      * How long the record is kept.

@@ -1,8 +1,5 @@
 package dev.kiroku.provisionrecords.provision;
 
-import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
-
-
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

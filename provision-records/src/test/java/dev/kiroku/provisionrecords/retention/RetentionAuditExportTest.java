@@ -1,8 +1,8 @@
 package dev.kiroku.provisionrecords.retention;
 
-import dev.kiroku.provisionrecords.provision.ProvisionFixtures;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
+import dev.kiroku.provisionrecords.provision.ProvisionFixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

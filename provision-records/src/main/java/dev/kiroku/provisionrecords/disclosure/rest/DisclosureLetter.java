@@ -1,12 +1,12 @@
 package dev.kiroku.provisionrecords.disclosure.rest;
 
+import dev.kiroku.provisionrecords.config.ProvisionRecordsConfig;
 import dev.kiroku.provisionrecords.disclosure.DisclosureOutcome;
 import dev.kiroku.provisionrecords.disclosure.DisclosureRequest;
+import dev.kiroku.provisionrecords.disclosure.RefusalGround;
 import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
-import dev.kiroku.provisionrecords.disclosure.RefusalGround;
-import dev.kiroku.provisionrecords.config.ProvisionRecordsConfig;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

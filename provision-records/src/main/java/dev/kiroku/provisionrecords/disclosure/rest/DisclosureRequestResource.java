@@ -1,34 +1,31 @@
 package dev.kiroku.provisionrecords.disclosure.rest;
 
-import dev.kiroku.provisionrecords.common.rest.QueryChecks;
-
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Callers;
-import dev.kiroku.provisionrecords.common.rest.Examples;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
-import dev.kiroku.provisionrecords.provision.Counterparty;
-import dev.kiroku.provisionrecords.provision.DataItem;
-import dev.kiroku.provisionrecords.provision.Direction;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Callers;
+import dev.kiroku.provisionrecords.common.rest.Examples;
+import dev.kiroku.provisionrecords.common.rest.QueryChecks;
+import dev.kiroku.provisionrecords.config.ProvisionRecordsConfig;
 import dev.kiroku.provisionrecords.disclosure.DisclosureMethod;
 import dev.kiroku.provisionrecords.disclosure.DisclosureOutcome;
 import dev.kiroku.provisionrecords.disclosure.DisclosureRequest;
+import dev.kiroku.provisionrecords.disclosure.RefusalGround;
+import dev.kiroku.provisionrecords.disclosure.service.DisclosureService.Answered;
+import dev.kiroku.provisionrecords.disclosure.service.DisclosureService;
+import dev.kiroku.provisionrecords.optout.rest.OptOutStopResource.SubjectRef;
+import dev.kiroku.provisionrecords.provision.Counterparty;
+import dev.kiroku.provisionrecords.provision.DataItem;
+import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.Period;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
-import dev.kiroku.provisionrecords.disclosure.RefusalGround;
-import dev.kiroku.provisionrecords.optout.rest.OptOutStopResource.SubjectRef;
-import dev.kiroku.provisionrecords.disclosure.service.DisclosureService;
-import dev.kiroku.provisionrecords.disclosure.service.DisclosureService.Answered;
-import dev.kiroku.provisionrecords.config.ProvisionRecordsConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,21 +1,20 @@
 package dev.kiroku.provisionrecords.disclosure.service;
 
-import dev.kiroku.provisionrecords.common.Caller;
-import dev.kiroku.provisionrecords.common.SubjectVault;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.Idempotency;
-import dev.kiroku.platform.web.ProblemException;
-import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.TimeOrderedIds;
+import dev.kiroku.provisionrecords.common.Caller;
+import dev.kiroku.provisionrecords.common.InvalidInput;
+import dev.kiroku.provisionrecords.common.NotFound;
+import dev.kiroku.provisionrecords.common.SubjectVault;
 import dev.kiroku.provisionrecords.disclosure.DisclosureMethod;
 import dev.kiroku.provisionrecords.disclosure.DisclosureRequest;
-import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.disclosure.RefusalGround;
 import dev.kiroku.provisionrecords.disclosure.repository.DisclosureRequestRepository;
-import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
+import dev.kiroku.provisionrecords.provision.ProvisionRecord;
+import dev.kiroku.provisionrecords.provision.service.RecordQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -39,13 +38,13 @@ public class DisclosureService {
     static final String AGGREGATE = "disclosure-request";
 
     private final DisclosureRequestRepository requests;
-    private final ProvisionRecordRepository records;
+    private final RecordQueries records;
     private final SubjectVault vault;
     private final AuditChain audit;
     private final ObjectMapper json;
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
-    public DisclosureService(DisclosureRequestRepository requests, ProvisionRecordRepository records,
+    DisclosureService(DisclosureRequestRepository requests, RecordQueries records,
             SubjectVault vault, AuditChain audit, ObjectMapper json) {
         this.requests = requests;
         this.records = records;
@@ -77,16 +76,13 @@ public class DisclosureService {
             }
         }
         if (ask.from() != null && ask.to() != null && ask.to().isBefore(ask.from())) {
-            throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid", "The range is empty")
-                    .withViolation(dev.kiroku.platform.web.Problem.Violation.of("to", "body", "must not be before from"));
+            throw new InvalidInput("The range is empty", "to", "body", "must not be before from");
         }
         Instant now = clock.instant();
         Instant receivedAt = ask.receivedAt() == null ? now : ask.receivedAt();
         if (receivedAt.isAfter(now)) {
-            throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
-                    "A request cannot be received in the future")
-                    .withViolation(dev.kiroku.platform.web.Problem.Violation.of("receivedAt", "body",
-                            "must not be in the future"));
+            throw new InvalidInput("A request cannot be received in the future", "receivedAt", "body",
+                    "must not be in the future");
         }
         String index = vault.index(ask.subjectScheme(), ask.subjectIdentifier());
         List<ProvisionRecord> found = ask.refusalGround() != null ? List.of()
@@ -116,7 +112,7 @@ public class DisclosureService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Answered find(UUID id) {
         DisclosureRequest request = requests.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no disclosure request " + id));
+                .orElseThrow(() -> new NotFound("There is no disclosure request " + id));
         return new Answered(request, records.findAll(request.recordIds()), false);
     }
 

@@ -1,25 +1,20 @@
 package dev.kiroku.provisionrecords.export.rest;
 
-import dev.kiroku.provisionrecords.common.rest.QueryChecks;
-
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Callers;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
-import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Callers;
+import dev.kiroku.provisionrecords.common.rest.QueryChecks;
+import dev.kiroku.provisionrecords.export.service.RegulatorExportService;
 import dev.kiroku.provisionrecords.provision.DataItem;
 import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.SearchCriteria;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.RecordView;
-import dev.kiroku.provisionrecords.provision.service.ProvisionService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -69,11 +64,11 @@ public class ProvisionExportResource {
             "acquisitionCircumstances", "ppcPublicationRef", "order11Ground", "recordedAt", "recordedBy",
             "retainUntil", "legalRetainUntil", "retentionRule", "purgedAt", "contentSha256", "auditEntryId");
 
-    private final ProvisionService service;
+    private final RegulatorExportService service;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    public ProvisionExportResource(ProvisionService service, SecurityIdentity identity, ObjectMapper json) {
+    public ProvisionExportResource(RegulatorExportService service, SecurityIdentity identity, ObjectMapper json) {
         this.service = service;
         this.identity = identity;
         this.json = json;

@@ -1,22 +1,19 @@
 package dev.kiroku.provisionrecords.optout.rest;
 
-import dev.kiroku.provisionrecords.common.rest.QueryChecks;
-
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Callers;
-import dev.kiroku.provisionrecords.common.rest.Examples;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Callers;
+import dev.kiroku.provisionrecords.common.rest.Examples;
+import dev.kiroku.provisionrecords.common.rest.QueryChecks;
 import dev.kiroku.provisionrecords.optout.OptOutStop;
-import dev.kiroku.provisionrecords.optout.service.OptOutStopService;
 import dev.kiroku.provisionrecords.optout.service.OptOutStopService.Registered;
 import dev.kiroku.provisionrecords.optout.service.OptOutStopService.StopRequest;
+import dev.kiroku.provisionrecords.optout.service.OptOutStopService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,14 +1,14 @@
 package dev.kiroku.provisionrecords.optout.service;
 
-import dev.kiroku.provisionrecords.common.Caller;
-import dev.kiroku.provisionrecords.common.SubjectVault;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.Idempotency;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.TimeOrderedIds;
+import dev.kiroku.provisionrecords.common.Caller;
+import dev.kiroku.provisionrecords.common.LegalTime;
+import dev.kiroku.provisionrecords.common.NotFound;
+import dev.kiroku.provisionrecords.common.SubjectVault;
 import dev.kiroku.provisionrecords.optout.OptOutStop;
 import dev.kiroku.provisionrecords.optout.repository.OptOutStopRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +90,7 @@ public class OptOutStopService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OptOutStop find(UUID id) {
         return stops.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no opt-out stop " + id));
+                .orElseThrow(() -> new NotFound("There is no opt-out stop " + id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -100,12 +100,18 @@ public class OptOutStopService {
         return stops.listAfter(after, index, active, limit);
     }
 
+    /** Every stop (active or withdrawn) of these subjects, by blind index: what an opt-out provision is checked against. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OptOutStop> forSubjects(java.util.Collection<String> subjectIndexes) {
+        return stops.forSubjects(subjectIndexes);
+    }
+
     /** The stop's subject identifier, decrypted for an authorised reader. */
     public String subjectIdentifier(OptOutStop stop) {
         return vault.open(stop.sealedIdentifier(), stop.id());
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), dev.kiroku.provisionrecords.provision.ProvisionRecord.LEGAL_ZONE);
+        return LocalDate.ofInstant(clock.instant(), LegalTime.ZONE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiroku.provisionrecords.provision.repository;
 
 import dev.kiroku.provisionrecords.common.RecordStoreException;
+import dev.kiroku.provisionrecords.common.SubjectVault;
 import dev.kiroku.provisionrecords.provision.Art28Route;
 import dev.kiroku.provisionrecords.provision.Counterparty;
 import dev.kiroku.provisionrecords.provision.CounterpartyKind;
@@ -15,13 +16,12 @@ import dev.kiroku.provisionrecords.provision.ProvisionEvent;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.RecordMethod;
 import dev.kiroku.provisionrecords.provision.SearchCriteria;
-import dev.kiroku.provisionrecords.provision.SubjectCriteria;
 import dev.kiroku.provisionrecords.provision.Subject;
-import dev.kiroku.provisionrecords.common.SubjectVault;
+import dev.kiroku.provisionrecords.provision.SubjectCriteria;
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.StringReader;

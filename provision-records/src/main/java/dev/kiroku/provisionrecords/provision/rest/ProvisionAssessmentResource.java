@@ -1,24 +1,22 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Examples;
-
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.provision.Art28Route;
 import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.RecordItem;
 import dev.kiroku.provisionrecords.provision.RecordMethod;
-import dev.kiroku.platform.web.ProblemException;
-import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.provisionrecords.provision.rules.Assessment;
 import dev.kiroku.provisionrecords.provision.rules.DesignatedCountries;
+import dev.kiroku.provisionrecords.provision.rules.Facts;
 import dev.kiroku.provisionrecords.provision.rules.ProvisionRules;
 import dev.kiroku.provisionrecords.provision.rules.RetentionRules;
-import dev.kiroku.provisionrecords.provision.rules.Facts;
 import dev.kiroku.provisionrecords.provision.rules.RuleViolation;
 import dev.kiroku.provisionrecords.provision.service.ProvisionService;
 import jakarta.annotation.security.RolesAllowed;

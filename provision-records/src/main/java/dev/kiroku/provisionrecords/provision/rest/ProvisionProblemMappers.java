@@ -4,19 +4,18 @@ import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
-import dev.kiroku.provisionrecords.optout.IllegalStopTransition;
-import dev.kiroku.provisionrecords.provision.ProvisionRefusal;
 import dev.kiroku.provisionrecords.optout.StoppedByOptOutRequest;
-import dev.kiroku.provisionrecords.common.RecordStoreException;
+import dev.kiroku.provisionrecords.provision.BatchTooLarge;
+import dev.kiroku.provisionrecords.provision.NotCurrentVersion;
+import dev.kiroku.provisionrecords.provision.ProvisionRefusal;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The provision domain's refusals as problems: 422 for what the law refuses, 409 for a stop or a wrong state. */
+/** The provision domain's refusals as problems: 422 for what the law refuses, 409 for an opt-out stop or
+ * a version no longer current, 413 for a batch too large.
+ */
 public class ProvisionProblemMappers {
-
-    private static final Logger LOG = Logger.getLogger(ProvisionProblemMappers.class);
 
     private final ProblemWriter writer;
 
@@ -35,24 +34,15 @@ public class ProvisionProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response stopState(IllegalStopTransition e, HttpServerRequest request) {
-        return answer(ProblemException.conflict(ProvisionProblems.STOP_STATE, "Not allowed in the stop's current state",
-                e.getMessage()), request);
+    public Response tooLarge(BatchTooLarge e, HttpServerRequest request) {
+        return answer(new ProblemException(413, ProblemType.PAYLOAD_TOO_LARGE, "Batch too large", e.getMessage()),
+                request);
     }
 
     @ServerExceptionMapper
-    public Response store(RecordStoreException e, HttpServerRequest request) {
-        String state = e.sqlException().getSQLState();
-        if (state != null && state.startsWith("08")) {
-            LOG.warnf("Database unavailable answering %s %s (SQLState %s)", request.method(), request.path(), state);
-            return answer(new ProblemException(503, ProblemType.UNAVAILABLE, "Service unavailable",
-                    "The database is not reachable; retry later").withHeader("Retry-After", "5"), request);
-        }
-        // The driver's message may quote row values: log the SQLState only, never the message.
-        LOG.errorf("Database failure answering %s %s (SQLState %s, request %s)", request.method(), request.path(),
-                state, RequestIds.of(request));
-        return answer(new ProblemException(500, ProblemType.INTERNAL, "Internal error",
-                "An unexpected error occurred; quote the request id when reporting it"), request);
+    public Response notCurrent(NotCurrentVersion e, HttpServerRequest request) {
+        ProblemException problem = ProblemException.conflict(ProvisionProblems.SUPERSEDED, e.title(), e.getMessage());
+        return answer(e.lineageId() == null ? problem : problem.with("lineageId", e.lineageId().toString()), request);
     }
 
     private Response answer(ProblemException e, HttpServerRequest request) {

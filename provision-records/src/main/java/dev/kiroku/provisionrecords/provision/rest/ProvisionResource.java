@@ -1,22 +1,18 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
-import dev.kiroku.provisionrecords.common.rest.QueryChecks;
-
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Callers;
-import dev.kiroku.provisionrecords.common.rest.Examples;
-
-import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.Idempotency;
+import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
-import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
+import dev.kiroku.provisionrecords.common.rest.Callers;
+import dev.kiroku.provisionrecords.common.rest.Examples;
+import dev.kiroku.provisionrecords.common.rest.QueryChecks;
 import dev.kiroku.provisionrecords.provision.DataItem;
 import dev.kiroku.provisionrecords.provision.Direction;
+import dev.kiroku.provisionrecords.provision.EventOutcome;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.ProvisionEvent;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
@@ -24,11 +20,11 @@ import dev.kiroku.provisionrecords.provision.SearchCriteria;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.BatchItem;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.BatchResult;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.History;
+import dev.kiroku.provisionrecords.provision.rest.RecordViews.ItemStatus;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.Page;
 import dev.kiroku.provisionrecords.provision.rest.RecordViews.RecordView;
-import dev.kiroku.provisionrecords.provision.service.ProvisionService;
 import dev.kiroku.provisionrecords.provision.service.ProvisionService.Created;
-import dev.kiroku.provisionrecords.provision.service.ProvisionService.ItemOutcome;
+import dev.kiroku.provisionrecords.provision.service.ProvisionService;
 import dev.kiroku.provisionrecords.provision.service.RecordVerificationService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -165,23 +161,32 @@ public class ProvisionResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchResult batch(@NotNull @Valid BatchRequestBody body, @Context UriInfo uri,
             @Context HttpServerRequest request) {
-        List<ItemOutcome> outcomes = service.batch(body.events(), Callers.of(identity));
+        List<EventOutcome> outcomes = service.batch(body.events(), Callers.of(identity));
         String requestId = RequestIds.of(request);
         List<BatchItem> items = new ArrayList<>(outcomes.size());
         int created = 0;
         int duplicates = 0;
         int rejected = 0;
-        for (ItemOutcome o : outcomes) {
-            switch (o.status()) {
-                case CREATED -> created++;
-                case DUPLICATE -> duplicates++;
-                case REJECTED -> rejected++;
+        for (EventOutcome o : outcomes) {
+            ItemStatus status;
+            UUID id = null;
+            Problem problem = null;
+            if (o instanceof EventOutcome.Accepted accepted) {
+                status = ItemStatus.CREATED;
+                created++;
+                id = accepted.record().id();
+            } else if (o instanceof EventOutcome.Duplicate duplicate) {
+                status = ItemStatus.DUPLICATE;
+                duplicates++;
+                id = duplicate.record().id();
+            } else {
+                status = ItemStatus.REJECTED;
+                rejected++;
+                problem = ProvisionProblems.of(((EventOutcome.Rejected) o).refusal())
+                        .toProblem(request.path() + "#/events/" + o.index(), requestId);
             }
-            UUID id = o.record() == null ? null : o.record().id();
-            items.add(new BatchItem(o.index(), o.clientEventId(), o.status(), id,
-                    id == null ? null : "/api/v1/provisions/" + id,
-                    o.problem() == null ? null : o.problem().toProblem(request.path() + "#/events/" + o.index(),
-                            requestId)));
+            items.add(new BatchItem(o.index(), o.clientEventId(), status, id,
+                    id == null ? null : "/api/v1/provisions/" + id, problem));
         }
         return new BatchResult(created, duplicates, rejected, items);
     }

@@ -1,16 +1,14 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Callers;
-import dev.kiroku.provisionrecords.common.rest.Examples;
-
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Callers;
+import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.provision.DataItem;
 import dev.kiroku.provisionrecords.provision.Subject;
 import dev.kiroku.provisionrecords.provision.SubjectCriteria;

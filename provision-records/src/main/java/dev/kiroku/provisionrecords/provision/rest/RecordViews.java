@@ -12,7 +12,6 @@ import dev.kiroku.provisionrecords.provision.Period;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.RecordMethod;
 import dev.kiroku.provisionrecords.provision.Subject;
-import dev.kiroku.provisionrecords.provision.service.ProvisionService.ItemStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -80,6 +79,9 @@ public final class RecordViews {
     }
 
     /** One event's outcome. */
+    /** What happened to one event of a batch. */
+    enum ItemStatus { CREATED, DUPLICATE, REJECTED }
+
     @Schema(name = "ProvisionBatchItem")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BatchItem(int index, String clientEventId, ItemStatus status,

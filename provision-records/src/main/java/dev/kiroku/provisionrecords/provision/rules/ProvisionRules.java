@@ -38,8 +38,11 @@ public final class ProvisionRules {
      * recorded.
      */
     public static List<RuleViolation> check(ProvisionEvent event, LocalDate recordedOn) {
-        Facts facts = Facts.of(event);
-        Assessment assessment = assess(facts);
+        return check(event, recordedOn, assess(Facts.of(event)));
+    }
+
+    /** {@link #check(ProvisionEvent, LocalDate)} with the event's assessment already made (it is made once). */
+    public static List<RuleViolation> check(ProvisionEvent event, LocalDate recordedOn, Assessment assessment) {
         List<RuleViolation> violations = new ArrayList<>(assessment.violations());
         violations.addAll(dates(event));
         violations.addAll(foreignTransfer(event));

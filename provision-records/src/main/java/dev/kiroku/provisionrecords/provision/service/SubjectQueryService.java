@@ -1,13 +1,12 @@
 package dev.kiroku.provisionrecords.provision.service;
 
-import dev.kiroku.provisionrecords.common.Caller;
-
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.TimeOrderedIds;
-import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
+import dev.kiroku.provisionrecords.common.Caller;
 import dev.kiroku.provisionrecords.provision.MatchedSubject;
 import dev.kiroku.provisionrecords.provision.SubjectCriteria;
+import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;

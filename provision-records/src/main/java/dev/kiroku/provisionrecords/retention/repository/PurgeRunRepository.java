@@ -1,9 +1,7 @@
 package dev.kiroku.provisionrecords.retention.repository;
 
-import dev.kiroku.provisionrecords.retention.PurgeRun;
-
 import dev.kiroku.provisionrecords.common.RecordStoreException;
-
+import dev.kiroku.provisionrecords.retention.PurgeRun;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

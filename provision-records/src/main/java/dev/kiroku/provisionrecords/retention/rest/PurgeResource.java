@@ -1,14 +1,11 @@
 package dev.kiroku.provisionrecords.retention.rest;
 
-import dev.kiroku.platform.web.ProblemWriter;
-
-import dev.kiroku.provisionrecords.common.rest.Examples;
-import dev.kiroku.provisionrecords.provision.rest.ProvisionResource;
-
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
+import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.retention.PurgeRun;
 import dev.kiroku.provisionrecords.retention.service.RetentionService;
 import io.quarkus.security.identity.SecurityIdentity;

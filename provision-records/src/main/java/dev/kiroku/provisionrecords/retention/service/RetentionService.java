@@ -1,15 +1,14 @@
 package dev.kiroku.provisionrecords.retention.service;
 
-import dev.kiroku.provisionrecords.provision.rest.ProvisionProblems;
-
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.TimeOrderedIds;
-import dev.kiroku.provisionrecords.provision.ProvisionRecord;
-import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
-import dev.kiroku.provisionrecords.retention.repository.PurgeRunRepository;
+import dev.kiroku.provisionrecords.common.InvalidInput;
+import dev.kiroku.provisionrecords.common.LegalTime;
+import dev.kiroku.provisionrecords.provision.service.RecordRetention;
 import dev.kiroku.provisionrecords.retention.PurgeRun;
+import dev.kiroku.provisionrecords.retention.PurgeRunning;
+import dev.kiroku.provisionrecords.retention.repository.PurgeRunRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,12 +35,12 @@ public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
-    private final ProvisionRecordRepository records;
+    private final RecordRetention records;
     private final PurgeRunRepository runs;
     private final AuditChain audit;
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
-    public RetentionService(ProvisionRecordRepository records, PurgeRunRepository runs, AuditChain audit) {
+    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit) {
         this.records = records;
         this.runs = runs;
         this.audit = audit;
@@ -50,17 +49,14 @@ public class RetentionService {
     /** Purges records whose retention ended before {@code asOf} (a Tokyo day; today when absent). */
     @Transactional
     public PurgeRun purge(LocalDate asOf, String actor) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ProvisionRecord.LEGAL_ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LegalTime.ZONE);
         LocalDate day = asOf == null ? today : asOf;
         if (day.isAfter(today)) {
-            throw new ProblemException(400, dev.kiroku.platform.web.ProblemType.VALIDATION, "Request is not valid",
-                    "A purge cannot run as of a future day: records would lose their personal data early")
-                    .withViolation(dev.kiroku.platform.web.Problem.Violation.of("asOf", "body",
-                            "must not be after today (" + today + ", Asia/Tokyo)"));
+            throw new InvalidInput("A purge cannot run as of a future day: records would lose their personal data early",
+                    "asOf", "body", "must not be after today (" + today + ", Asia/Tokyo)");
         }
         if (!runs.tryPurgeLock()) {
-            throw ProblemException.conflict(ProvisionProblems.PURGE_RUNNING, "A purge is running",
-                    "Another retention purge is running; try again when it has finished");
+            throw new PurgeRunning();
         }
         OffsetDateTime started = clock.instant().atOffset(ZoneOffset.UTC);
         UUID runId = TimeOrderedIds.next(clock);
@@ -93,7 +89,7 @@ public class RetentionService {
     void scheduled() {
         try {
             purge(null, "scheduler");
-        } catch (ProblemException e) {
+        } catch (PurgeRunning e) {
             LOG.infof("scheduled retention purge skipped: %s", e.getMessage());
         }
     }
