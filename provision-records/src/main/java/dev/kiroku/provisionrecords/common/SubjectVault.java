@@ -2,7 +2,6 @@ package dev.kiroku.provisionrecords.common;
 
 import dev.kiroku.platform.persistence.FieldCipher;
 import dev.kiroku.provisionrecords.config.CryptoConfig;
-import dev.kiroku.provisionrecords.provision.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -20,10 +19,10 @@ public class SubjectVault {
 
     /** The blind index of a subject's scheme and identifier. */
     public String index(String scheme, String identifier) {
-        return cipher.blindIndex(Subject.indexInput(scheme, identifier));
+        return cipher.blindIndex(SubjectKeys.indexInput(scheme, identifier));
     }
 
-    /** The blind index of an already normalised {@link Subject#indexInput()}. */
+    /** The blind index of an already normalised {@link SubjectKeys#indexInput subject index input}. */
     public String indexOf(String indexInput) {
         return cipher.blindIndex(indexInput);
     }

@@ -27,10 +27,6 @@ public record Counterparty(
         @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number") @Schema(example = "1234567890123")
         String corporateNumber) {
 
-    public boolean foreign() {
-        return !"JP".equals(country);
-    }
-
     /** The normalised name used to match counterparties (NFKC, case- and space-insensitive). */
     public String key() {
         return key(name);

@@ -1,11 +1,10 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.provisionrecords.common.SubjectKeys;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.text.Normalizer;
 
 /**
  * The data subject (本人): matters enough to identify the person. Stored encrypted; found by a keyed blind index of
@@ -28,18 +27,6 @@ public record Subject(
     }
 
     public static String indexInput(String scheme, String identifier) {
-        String stripped = identifier.strip();
-        return scheme + ":" + (ascii(stripped) ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFKC));
-    }
-
-    /** NFKC leaves printable ASCII as it is: most identifiers skip the normaliser. */
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return true;
+        return SubjectKeys.indexInput(scheme, identifier);
     }
 }

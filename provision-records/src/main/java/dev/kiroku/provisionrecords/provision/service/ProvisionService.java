@@ -458,10 +458,6 @@ public class ProvisionService {
         return ProvisionRules.assess(facts);
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ProvisionRecord.LEGAL_ZONE);
-    }
-
     // ---- drafts --------------------------------------------------------------------------------------------------
 
     /** How a version is written to the audit chain: a batch's one entry, or one entry per created or corrected. */
