@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     @Test
-    void importsNoOtherServiceAndNeverExposesEntitiesThroughRest() {
+    void importsNoOtherServiceNeverExposesEntitiesThroughRestAndItsArrowsPointDown() {
         ArchitectureRules.checkService("dev.kiroku.breachreporting");
     }
 

@@ -95,7 +95,7 @@ public class IncidentReport {
     }
 
     /** A new draft, its items checked for consistency (completeness is checked when it is submitted). */
-    static IncidentReport draft(UUID incidentId, int seq, ReportKind kind, ReportItems items, String idempotencyKey,
+    public static IncidentReport draft(UUID incidentId, int seq, ReportKind kind, ReportItems items, String idempotencyKey,
             String requestSha256, String actor, Instant now) {
         check(items, now);
         IncidentReport report = new IncidentReport();
@@ -114,7 +114,7 @@ public class IncidentReport {
     }
 
     /** Replaces the draft's items; a submitted report is never changed. */
-    void revise(ReportItems revised, String actor, Instant now) {
+    public void revise(ReportItems revised, String actor, Instant now) {
         requireDraft();
         check(revised, now);
         items = revised;
@@ -126,7 +126,7 @@ public class IncidentReport {
      * Refuses a submission the law does not allow as given: a preliminary report states at least the overview, a final
      * report all nine items of Rule 8(1), a supplement at least one item.
      */
-    void checkSubmittable(Submission submission) {
+    public void checkSubmittable(Submission submission) {
         requireDraft();
         List<IncidentRefusal.Reason> refusals = new ArrayList<>();
         switch (kind) {
@@ -166,7 +166,7 @@ public class IncidentReport {
     }
 
     /** Records the submission; from now on the report is evidence. */
-    void submit(Submission submission, int transitionSeq, String actor, Instant now) {
+    public void submit(Submission submission, int transitionSeq, String actor, Instant now) {
         checkSubmittable(submission);
         channel = submission.channel();
         ministry = isBlank(submission.ministry()) ? null : submission.ministry();

@@ -1,7 +1,7 @@
 package dev.kiroku.breachreporting.report.rest;
 
 import dev.kiroku.breachreporting.report.ReportAlreadySubmitted;
-import dev.kiroku.breachreporting.report.ReportService;
+import dev.kiroku.breachreporting.report.service.ReportService;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;

@@ -2,7 +2,7 @@ package dev.kiroku.breachreporting.report.rest;
 
 import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.report.IncidentReport;
-import dev.kiroku.breachreporting.report.ReportService;
+import dev.kiroku.breachreporting.report.service.ReportService;
 import dev.kiroku.breachreporting.report.rest.ReportApi.DraftRequest;
 import dev.kiroku.breachreporting.report.rest.ReportApi.ReportResponse;
 import dev.kiroku.breachreporting.report.rest.ReportApi.Revision;

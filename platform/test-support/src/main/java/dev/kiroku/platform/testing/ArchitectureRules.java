@@ -46,7 +46,7 @@ public final class ArchitectureRules {
                 .importPackages(ROOT);
     }
 
-    /** Checks every rule for the service whose root package is given. */
+    /** Checks every rule for the service whose root package is given, its layer rules included. */
     public static void checkService(String servicePackage) {
         if (!SERVICES.contains(servicePackage)) {
             throw new IllegalArgumentException("not a Kiroku service package: " + servicePackage);
@@ -60,6 +60,7 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true)
                 .check(classes);
         restResourcesNeverExposeEntities(servicePackage).check(classes);
+        checkLayers(servicePackage, classes);
     }
 
     /** Checks that the platform modules depend on no service. */

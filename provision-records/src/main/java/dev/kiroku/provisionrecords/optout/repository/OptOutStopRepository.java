@@ -1,0 +1,53 @@
+package dev.kiroku.provisionrecords.optout.repository;
+
+import dev.kiroku.provisionrecords.optout.OptOutStop;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OptOutStopRepository implements PanacheRepositoryBase<OptOutStop, UUID> {
+
+    /**
+     * Every stop (withdrawn ones included) of the subjects with these blind indexes: one array parameter, however
+     * many subjects a batch holds.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OptOutStop> forSubjects(Collection<String> subjectIndexes) {
+        if (subjectIndexes.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM opt_out_stop WHERE subject_index = ANY (CAST(:indexes AS text[]))",
+                        OptOutStop.class)
+                .setParameter("indexes", subjectIndexes.toArray(String[]::new))
+                .getResultList();
+    }
+
+    public Optional<OptOutStop> findByKey(String clientId, String key) {
+        return find("clientId = ?1 and idempotencyKey = ?2", clientId, key).firstResultOptional();
+    }
+
+    /** A page in id (registration) order after the cursor, optionally of one subject, optionally only active. */
+    public List<OptOutStop> listAfter(UUID after, String subjectIndex, Boolean active, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        if (subjectIndex != null) {
+            query.append(" and subjectIndex = :subject");
+            parameters.and("subject", subjectIndex);
+        }
+        if (active != null) {
+            query.append(active ? " and withdrawnAt is null" : " and withdrawnAt is not null");
+        }
+        return find(query + " order by id", parameters).page(0, limit).list();
+    }
+}

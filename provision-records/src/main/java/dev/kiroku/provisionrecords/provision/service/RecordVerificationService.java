@@ -1,0 +1,186 @@
+package dev.kiroku.provisionrecords.provision.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.platform.audit.AuditChain;
+import dev.kiroku.platform.audit.AuditEntry;
+import dev.kiroku.provisionrecords.provision.ProvisionRecord;
+import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks the records themselves against the audit chain (the chain's own verification recomputes only the chain):
+ * every row's content is recomputed and compared with its stored hash; the stored hashes with what the chain entry
+ * that recorded them holds (the hash itself for a single record, a digest over the rows for a batch); each subject,
+ * until purged, with its commitment; and the number of rows with the number of record versions the chain lists.
+ * Catches a row changed, added or removed behind the service's back, even by someone who switched the database's
+ * append-only guard off.
+ */
+@ApplicationScoped
+public class RecordVerificationService {
+
+    static final String BATCH = "provision.batch-recorded";
+    private static final List<String> RECORDING_ACTIONS = List.of("provision.recorded", "provision.corrected", BATCH);
+
+    private final ProvisionRecordRepository records;
+    private final AuditChain chain;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public RecordVerificationService(ProvisionRecordRepository records, AuditChain chain, ObjectMapper json) {
+        this.records = records;
+        this.chain = chain;
+        this.json = json;
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param intact              every record holds
+     * @param verifiedRecords     records that held before the first broken one (or all)
+     * @param chainRecordVersions record versions the audit chain lists
+     * @param firstBrokenRecordId the first record (in chain order) that does not hold
+     * @param auditSeq            the chain entry that recorded it (its sequence number, when it exists)
+     * @param auditEntryId        that entry's id
+     * @param problem             what does not hold
+     */
+    public record Result(boolean intact, long verifiedRecords, long chainRecordVersions, UUID firstBrokenRecordId,
+                         Long auditSeq, UUID auditEntryId, String problem, OffsetDateTime verifiedAt) {
+    }
+
+    @Transactional
+    public Result verify() {
+        Walk walk = new Walk();
+        records.streamInChainOrder(walk::check);
+        walk.closeGroup();
+        long listed = listedInChain();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (walk.broken != null) {
+            return new Result(false, walk.verified, listed, walk.broken.id(), walk.brokenSeq,
+                    walk.broken.auditEntryId(), walk.problem, now);
+        }
+        if (walk.verified != listed) {
+            return new Result(false, walk.verified, listed, null, null, null, "the audit chain lists " + listed
+                    + " record versions but the table holds " + walk.verified
+                    + " (rows removed or added behind the service's back)", now);
+        }
+        return new Result(true, walk.verified, listed, null, null, null, null, now);
+    }
+
+    /** The pass over the rows, grouped by the chain entry that recorded them. */
+    private final class Walk {
+        long verified;
+        ProvisionRecord broken;
+        Long brokenSeq;
+        String problem;
+        // the current group
+        UUID entryId;
+        AuditEntry entry;
+        JsonNode content;
+        ProvisionRecord firstOfGroup;
+        MessageDigest rows;
+        long groupSize;
+
+        void check(ProvisionRecord record, String salt) {
+            if (broken != null) {
+                return;
+            }
+            if (!record.auditEntryId().equals(entryId)) {
+                closeGroup();
+                if (broken != null) {
+                    return;
+                }
+                openGroup(record);
+            }
+            if (entry == null || !RECORDING_ACTIONS.contains(entry.action())) {
+                fail(record, entry == null ? "the audit entry the record points to does not exist"
+                        : "the audit entry " + entry.seq() + " the record points to does not record records");
+                return;
+            }
+            String recomputed = RecordContent.sha256(json, RecordContent.of(json, record));
+            if (!recomputed.equals(record.contentSha256())) {
+                fail(record, "the record's content no longer matches its hash: changed after it was recorded");
+            } else if (salt != null && record.event().subject() != null && !AuditChain.commitment(salt,
+                    record.event().subject().indexInput()).equals(record.subjectCommitment())) {
+                fail(record, "the record's subject does not match its commitment: changed after it was recorded");
+            } else if (!BATCH.equals(entry.action()) && (!record.id().toString().equals(content.path("id").asText())
+                    || !record.contentSha256().equals(content.path("contentSha256").asText()))) {
+                fail(record, "the record's hash differs from the one audit entry " + entry.seq() + " recorded");
+            } else {
+                RecordContent.addRow(rows, record.id(), record.contentSha256());
+                groupSize++;
+                verified++;
+            }
+        }
+
+        private void openGroup(ProvisionRecord record) {
+            entryId = record.auditEntryId();
+            Optional<AuditEntry> found = chain.entry(entryId);
+            entry = found.orElse(null);
+            content = found.map(RecordVerificationService.this::parse).orElse(null);
+            firstOfGroup = record;
+            rows = RecordContent.rowsDigest();
+            groupSize = 0;
+        }
+
+        /** A batch entry's rows must be exactly the rows it recorded: same count, same digest. */
+        void closeGroup() {
+            if (broken != null || entry == null || !BATCH.equals(entry.action())) {
+                return;
+            }
+            if (groupSize != content.path("count").asLong()
+                    || !RecordContent.hex(rows).equals(content.path("recordsSha256").asText())) {
+                broken = firstOfGroup;
+                brokenSeq = entry.seq();
+                problem = "the rows of audit entry " + entry.seq() + " no longer match the " + content.path("count")
+                        + " rows it recorded (a row added, removed or its hash changed)";
+                verified -= groupSize;
+            }
+        }
+
+        private void fail(ProvisionRecord record, String why) {
+            broken = record;
+            brokenSeq = entry == null ? null : entry.seq();
+            problem = why;
+        }
+    }
+
+    private long listedInChain() {
+        long count = 0;
+        for (String type : List.of("provision-record", "provision-batch")) {
+            long after = 0;
+            List<AuditEntry> page;
+            do {
+                page = chain.entries(type, null, after, 500);
+                for (AuditEntry e : page) {
+                    if (BATCH.equals(e.action())) {
+                        count += parse(e).path("count").asLong();
+                    } else if (RECORDING_ACTIONS.contains(e.action())) {
+                        count++;
+                    }
+                    after = e.seq();
+                }
+            } while (page.size() == 500);
+        }
+        return count;
+    }
+
+    private JsonNode parse(AuditEntry entry) {
+        try {
+            return json.readTree(entry.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

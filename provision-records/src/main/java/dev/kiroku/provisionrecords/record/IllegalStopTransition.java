@@ -1,9 +1,0 @@
-package dev.kiroku.provisionrecords.record;
-
-/** A change an opt-out stop does not allow in its current state (answered 409). */
-public class IllegalStopTransition extends RuntimeException {
-
-    public IllegalStopTransition(String message) {
-        super(message, null, false, false);
-    }
-}

@@ -1,5 +1,0 @@
-package dev.kiroku.provisionrecords.record.rules;
-
-/** A rule of law a provision event breaks: the field concerned, what is wrong, and the rule. */
-public record RuleViolation(String field, String message, String rule) {
-}

@@ -1,0 +1,96 @@
+package dev.kiroku.provisionrecords.retention.service;
+
+import dev.kiroku.platform.audit.AuditChain;
+import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.TimeOrderedIds;
+import dev.kiroku.provisionrecords.common.InvalidInput;
+import dev.kiroku.provisionrecords.common.LegalTime;
+import dev.kiroku.provisionrecords.provision.service.RecordRetention;
+import dev.kiroku.provisionrecords.retention.PurgeRun;
+import dev.kiroku.provisionrecords.retention.PurgeRunning;
+import dev.kiroku.provisionrecords.retention.repository.PurgeRunRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The retention purge: removes the personal data of records whose retention ended (APPI Art. 29(2) / 30(4), Rules 21
+ * and 25 give the minimum; nothing obliges keeping them longer) and keeps each row as a tombstone (ids, dates, basis,
+ * hashes), so counts and the audit chain survive. Runs on a schedule and on demand; one run at a time across replicas;
+ * a second run purges nothing.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+
+    private final RecordRetention records;
+    private final PurgeRunRepository runs;
+    private final AuditChain audit;
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
+    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit) {
+        this.records = records;
+        this.runs = runs;
+        this.audit = audit;
+    }
+
+    /** Purges records whose retention ended before {@code asOf} (a Tokyo day; today when absent). */
+    @Transactional
+    public PurgeRun purge(LocalDate asOf, String actor) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LegalTime.ZONE);
+        LocalDate day = asOf == null ? today : asOf;
+        if (day.isAfter(today)) {
+            throw new InvalidInput("A purge cannot run as of a future day: records would lose their personal data early",
+                    "asOf", "body", "must not be after today (" + today + ", Asia/Tokyo)");
+        }
+        if (!runs.tryPurgeLock()) {
+            throw new PurgeRunning();
+        }
+        OffsetDateTime started = clock.instant().atOffset(ZoneOffset.UTC);
+        UUID runId = TimeOrderedIds.next(clock);
+        List<UUID> purged = records.purgeExpired(day, started);
+        Long seq = null;
+        if (!purged.isEmpty()) {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("runId", runId.toString());
+            facts.put("asOf", day.toString());
+            facts.put("count", purged.size());
+            facts.put("recordIds", purged.stream().map(UUID::toString).toList());
+            seq = audit.append(new AuditEvent("provision.purged", "provision-purge", runId.toString(), actor, null,
+                    facts)).seq();
+        }
+        PurgeRun run = new PurgeRun(runId, started, clock.instant().atOffset(ZoneOffset.UTC), day, actor,
+                purged.size(), seq);
+        runs.insert(run);
+        LOG.infof("retention purge %s as of %s by %s: %d record versions purged", runId, day, actor, purged.size());
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PurgeRun> runs(UUID before, int limit) {
+        return runs.listBefore(before, limit);
+    }
+
+    /** The daily purge (cron {@code kiroku.provision-records.purge.cron}, Asia/Tokyo; "off" disables it). */
+    @Scheduled(identity = "retention-purge", cron = "{kiroku.provision-records.purge.cron}", timeZone = "Asia/Tokyo",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            purge(null, "scheduler");
+        } catch (PurgeRunning e) {
+            LOG.infof("scheduled retention purge skipped: %s", e.getMessage());
+        }
+    }
+}
