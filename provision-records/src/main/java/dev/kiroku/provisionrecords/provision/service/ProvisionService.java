@@ -46,7 +46,6 @@ import org.hibernate.validator.HibernateValidatorFactory;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -82,11 +81,11 @@ public class ProvisionService {
     private final ObjectMapper json;
     private final Validator validator;
     private final ProvisionRecordsConfig config;
-    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
     ProvisionService(ProvisionRecordRepository records, OptOutStopService stops, AuditChain audit, SubjectVault vault,
-            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config) {
+            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.stops = stops;
         this.audit = audit;

@@ -36,9 +36,11 @@ public class RecordVerificationService {
     private final ProvisionRecordRepository records;
     private final AuditChain chain;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public RecordVerificationService(ProvisionRecordRepository records, AuditChain chain, ObjectMapper json) {
+    public RecordVerificationService(ProvisionRecordRepository records, AuditChain chain, ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.chain = chain;
         this.json = json;

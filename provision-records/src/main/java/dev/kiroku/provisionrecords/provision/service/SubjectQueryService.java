@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +33,10 @@ public class SubjectQueryService {
 
     private final ProvisionRecordRepository records;
     private final AuditChain audit;
+    private final Clock clock;
 
-    public SubjectQueryService(ProvisionRecordRepository records, AuditChain audit) {
+    public SubjectQueryService(ProvisionRecordRepository records, AuditChain audit, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.audit = audit;
     }
@@ -53,7 +56,7 @@ public class SubjectQueryService {
         facts.put("total", total);
         facts.put("subjectsDigest", digest(rows));
         facts.put("client", caller.clientId());
-        UUID queryId = TimeOrderedIds.next();
+        UUID queryId = TimeOrderedIds.next(clock);
         UUID entry = audit.append(new AuditEvent("provision-subjects.read", "provision-subjects-query",
                 queryId.toString(), caller.actor(), null, facts)).entryId();
         LOG.infof("provision subjects query %s by client %s: %d returned of %d", queryId, caller.clientId(),
