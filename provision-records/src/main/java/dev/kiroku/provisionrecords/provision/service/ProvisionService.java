@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.provision.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -333,7 +334,7 @@ public class ProvisionService {
         covered.put("count", ordered.size());
         covered.put("firstId", ordered.get(0).id().toString());
         covered.put("lastId", ordered.get(ordered.size() - 1).id().toString());
-        covered.put("recordsSha256", RecordContent.hex(rowsDigest));
+        covered.put("recordsSha256", Digests.hex(rowsDigest));
         return covered;
     }
 

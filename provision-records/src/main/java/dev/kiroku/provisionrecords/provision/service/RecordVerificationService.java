@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEntry;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,7 +143,7 @@ public class RecordVerificationService {
                 return;
             }
             if (groupSize != content.path("count").asLong()
-                    || !RecordContent.hex(rows).equals(content.path("recordsSha256").asText())) {
+                    || !Digests.hex(rows).equals(content.path("recordsSha256").asText())) {
                 broken = firstOfGroup;
                 brokenSeq = entry.seq();
                 problem = "the rows of audit entry " + entry.seq() + " no longer match the " + content.path("count")

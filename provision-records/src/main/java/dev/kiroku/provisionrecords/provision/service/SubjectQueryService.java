@@ -2,6 +2,7 @@ package dev.kiroku.provisionrecords.provision.service;
 
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
 import dev.kiroku.provisionrecords.provision.MatchedSubject;
@@ -14,8 +15,6 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,15 +65,11 @@ public class SubjectQueryService {
 
     /** SHA-256 over the page's blind indexes in order, one per line. */
     static String digest(List<MatchedSubject> rows) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (MatchedSubject row : rows) {
-                sha.update(row.cursor().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Digests.sha256();
+        for (MatchedSubject row : rows) {
+            sha.update(row.cursor().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
         }
+        return Digests.hex(sha);
     }
 }
