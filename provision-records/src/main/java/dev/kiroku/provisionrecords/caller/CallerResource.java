@@ -1,8 +1,8 @@
 package dev.kiroku.provisionrecords.caller;
 
+import dev.kiroku.platform.web.CallerEndpoint;
 import dev.kiroku.platform.web.CallerView;
 import dev.kiroku.platform.web.KirokuRoles;
-import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,36 +18,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.NoCache;
 
-/** How this service sees the caller's token: the integrator's first call, to check roles and audience. */
+/** How this service sees the caller's token (the platform's {@link CallerEndpoint}): its path and roles. */
 @Path("/api/v1/provision-records/caller")
-@Tag(name = "Caller", description = "The authenticated caller as this service sees it")
+@Tag(name = CallerEndpoint.TAG, description = CallerEndpoint.TAG_DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
-public class CallerResource {
-
-    static final String SERVICE = "provision-records";
-
-    private final SecurityIdentity identity;
+public class CallerResource extends CallerEndpoint {
 
     public CallerResource(SecurityIdentity identity) {
-        this.identity = identity;
+        super("provision-records", identity);
     }
 
     @GET
     @NoCache
     @RolesAllowed({KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR, KirokuRoles.INGEST, KirokuRoles.BREACH_REPORTING_SERVICE})
-    @Operation(summary = "Describe the authenticated caller",
-            description = "Answers with the token's subject, client and the Kiroku roles this service recognises. "
-                    + "Allowed for compliance officers, auditors, ingesting systems and breach-reporting's service account.")
-    @APIResponse(responseCode = "200", description = "The caller",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallerView.class),
-                    examples = @ExampleObject(name = "officer", value = ProblemExamples.CALLER)))
-    @APIResponse(responseCode = "401", description = "No token, or an expired, forged or foreign one",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = "The token carries none of the allowed roles",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
+    @Operation(summary = SUMMARY, description = DESCRIPTION + "Allowed for compliance officers, auditors, ingesting "
+            + "systems and breach-reporting's service account.")
+    @APIResponse(responseCode = "200", description = OK, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CallerView.class),
+            examples = @ExampleObject(name = EXAMPLE, value = ProblemExamples.CALLER)))
     public CallerView caller() {
-        return CallerView.of(SERVICE, identity);
+        return describe();
     }
 }

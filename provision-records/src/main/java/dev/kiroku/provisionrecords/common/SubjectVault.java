@@ -1,37 +1,41 @@
 package dev.kiroku.provisionrecords.common;
 
-import dev.kiroku.platform.persistence.FieldCipher;
-import dev.kiroku.provisionrecords.config.CryptoConfig;
+import dev.kiroku.platform.persistence.FieldVault;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** Seals subjects for storage (AES-GCM per row) and computes their blind index; the only holder of the keys. */
+/**
+ * Subjects' data at rest through the platform's {@link FieldVault} (keys {@code kiroku.crypto.*}): what is sealed per
+ * row and what the blind index is computed over ({@link SubjectKeys#indexInput}). Built at start-up, so a missing key
+ * stops the service there and not at the first write.
+ */
 @ApplicationScoped
+@Startup
 public class SubjectVault {
 
-    private final FieldCipher cipher;
+    private final FieldVault vault;
 
-    public SubjectVault(CryptoConfig config) {
-        this.cipher = new FieldCipher(config.key(), config.retiredKeys().orElse(java.util.List.of()),
-                config.indexKey());
+    public SubjectVault(FieldVault vault) {
+        this.vault = vault;
     }
 
     /** The blind index of a subject's scheme and identifier. */
     public String index(String scheme, String identifier) {
-        return cipher.blindIndex(SubjectKeys.indexInput(scheme, identifier));
+        return vault.blindIndex(SubjectKeys.indexInput(scheme, identifier));
     }
 
     /** The blind index of an already normalised {@link SubjectKeys#indexInput subject index input}. */
     public String indexOf(String indexInput) {
-        return cipher.blindIndex(indexInput);
+        return vault.blindIndex(indexInput);
     }
 
     public byte[] seal(String value, UUID row) {
-        return cipher.encrypt(value, row);
+        return vault.seal(value, row);
     }
 
     public String open(byte[] sealed, UUID row) {
-        return cipher.decrypt(sealed, row);
+        return vault.open(sealed, row);
     }
 }

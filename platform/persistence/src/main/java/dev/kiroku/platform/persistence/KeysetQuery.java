@@ -46,6 +46,17 @@ public final class KeysetQuery {
         return this;
     }
 
+    /**
+     * Only rows whose {@code field} is null ({@code isNull} true) or set ({@code isNull} false); no condition when
+     * {@code isNull} is {@code null}.
+     */
+    public KeysetQuery isNull(String field, Boolean isNull) {
+        if (isNull != null) {
+            where.append(" and ").append(field).append(isNull ? " is null" : " is not null");
+        }
+        return this;
+    }
+
     /** Only rows past the cursor in key order; no condition when {@code cursor} is {@code null} (the first page). */
     public KeysetQuery after(Object cursor) {
         if (cursor != null) {

@@ -34,4 +34,14 @@ class KeysetQueryTest {
         assertThat(q.query()).isEqualTo("1 = 1 and status = :p0 and day < :after order by day desc");
         assertThat(q.parameters()).containsEntry("after", before);
     }
+
+    @Test
+    void aNullnessFilterOnlyWhenAsked() {
+        UUID after = UUID.randomUUID();
+        assertThat(KeysetQuery.ascending("id").isNull("withdrawnAt", null).query()).isEqualTo("1 = 1 order by id");
+        assertThat(KeysetQuery.ascending("id").isNull("withdrawnAt", true).after(after).query())
+                .isEqualTo("1 = 1 and withdrawnAt is null and id > :after order by id");
+        assertThat(KeysetQuery.ascending("id").equal("subjectIndex", "x").isNull("withdrawnAt", false).query())
+                .isEqualTo("1 = 1 and subjectIndex = :p0 and withdrawnAt is not null order by id");
+    }
 }

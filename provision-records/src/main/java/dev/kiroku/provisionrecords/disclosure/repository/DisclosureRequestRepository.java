@@ -1,8 +1,8 @@
 package dev.kiroku.provisionrecords.disclosure.repository;
 
+import dev.kiroku.platform.persistence.KeysetQuery;
 import dev.kiroku.provisionrecords.disclosure.DisclosureRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -18,16 +18,6 @@ public class DisclosureRequestRepository implements PanacheRepositoryBase<Disclo
 
     /** A page in id (answer) order after the cursor, optionally of one subject. */
     public List<DisclosureRequest> listAfter(UUID after, String subjectIndex, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        if (subjectIndex != null) {
-            query.append(" and subjectIndex = :subject");
-            parameters.and("subject", subjectIndex);
-        }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("subjectIndex", subjectIndex).after(after).page(this, limit);
     }
 }

@@ -76,12 +76,6 @@ import java.util.UUID;
 /** Subjects' disclosure requests for the provision records about them (APPI Art. 33(5)), answered and recorded. */
 @Path("/api/v1/disclosure-requests")
 @Tag(name = "Disclosure requests", description = "Disclosure of provision records to the data subject (APPI Art. 33(5))")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class DisclosureRequestResource {
 
     static final String CSV = "text/csv";

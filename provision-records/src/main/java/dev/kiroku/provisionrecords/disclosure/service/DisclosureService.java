@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,10 +41,11 @@ public class DisclosureService {
     private final SubjectVault vault;
     private final AuditChain audit;
     private final ObjectMapper json;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
     DisclosureService(DisclosureRequestRepository requests, RecordQueries records,
-            SubjectVault vault, AuditChain audit, ObjectMapper json) {
+            SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.records = records;
         this.vault = vault;

@@ -48,12 +48,6 @@ import java.util.List;
 /** Every record of a period for the regulator (APPI Art. 146), streamed as CSV or JSON. */
 @Path("/api/v1/provision-exports")
 @Tag(name = "Regulator export", description = "Records of a period for a PPC report or inspection (APPI Art. 146)")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class ProvisionExportResource {
 
     static final List<String> CSV_COLUMNS = List.of("id", "lineageId", "versionNo", "correctsId", "correctionReason",

@@ -11,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +22,10 @@ public class RegulatorExportService {
 
     private final ProvisionService provisions;
     private final AuditChain audit;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
-    RegulatorExportService(ProvisionService provisions, AuditChain audit) {
+    RegulatorExportService(ProvisionService provisions, AuditChain audit, Clock clock) {
+        this.clock = clock;
         this.provisions = provisions;
         this.audit = audit;
     }

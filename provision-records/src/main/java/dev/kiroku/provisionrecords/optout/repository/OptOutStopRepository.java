@@ -1,8 +1,8 @@
 package dev.kiroku.provisionrecords.optout.repository;
 
+import dev.kiroku.platform.persistence.KeysetQuery;
 import dev.kiroku.provisionrecords.optout.OptOutStop;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -35,19 +35,7 @@ public class OptOutStopRepository implements PanacheRepositoryBase<OptOutStop, U
 
     /** A page in id (registration) order after the cursor, optionally of one subject, optionally only active. */
     public List<OptOutStop> listAfter(UUID after, String subjectIndex, Boolean active, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
-        }
-        if (subjectIndex != null) {
-            query.append(" and subjectIndex = :subject");
-            parameters.and("subject", subjectIndex);
-        }
-        if (active != null) {
-            query.append(active ? " and withdrawnAt is null" : " and withdrawnAt is not null");
-        }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return KeysetQuery.ascending("id").equal("subjectIndex", subjectIndex).isNull("withdrawnAt", active)
+                .after(after).page(this, limit);
     }
 }

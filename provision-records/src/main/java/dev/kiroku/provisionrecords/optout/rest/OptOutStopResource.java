@@ -57,12 +57,6 @@ import java.util.UUID;
 @Path("/api/v1/opt-out-stops")
 @Tag(name = "Opt-out stops", description = "Requests of data subjects to stop opt-out provision of their data")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class OptOutStopResource {
 
     private final OptOutStopService service;

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,11 @@ public class OptOutStopService {
     private final SubjectVault vault;
     private final AuditChain audit;
     private final ObjectMapper json;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
-    public OptOutStopService(OptOutStopRepository stops, SubjectVault vault, AuditChain audit, ObjectMapper json) {
+    public OptOutStopService(OptOutStopRepository stops, SubjectVault vault, AuditChain audit, ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.stops = stops;
         this.vault = vault;
         this.audit = audit;

@@ -43,12 +43,6 @@ import java.util.List;
 @Path("/api/v1/provision-assessments")
 @Tag(name = "Provision assessments", description = "What the APPI record duty asks of a kind of provision")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class ProvisionAssessmentResource {
 
     /** The record duty of Arts. 29/30 took effect on 2017-05-30; earlier days are accepted for what-ifs from 2000. */

@@ -73,12 +73,6 @@ import java.util.UUID;
 @Tag(name = "Provision records", description = "Records of personal data provided to (APPI Art. 29) and received "
         + "from (Art. 30) third parties")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class ProvisionResource {
 
     static final int MAX_LIMIT = 500;

@@ -48,12 +48,6 @@ import java.util.Set;
 @Tag(name = "Provision subjects", description = "Distinct data subjects of provision records, for breach response "
         + "(APPI Art. 26)")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "Only breach-reporting's service account and compliance officers",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class ProvisionSubjectResource {
 
     static final int MAX_LIMIT = 500;
@@ -91,7 +85,8 @@ public class ProvisionSubjectResource {
                     + "in `from`..`to`. One entry per subject (scheme and identifier), its name from its latest "
                     + "matching record. Keyset-paginated (`limit` ≤ 500, `next` + `Link`), `total` counts every "
                     + "matching subject. Every call is appended to the audit chain (who, the filter, how many, a "
-                    + "digest of the subjects' blind indexes); logs carry counts only.")
+                    + "digest of the subjects' blind indexes); logs carry counts only. Allowed for breach-reporting's "
+                    + "service account and compliance officers.")
     @APIResponse(responseCode = "200", description = "A page of subjects",
             content = @Content(schema = @Schema(implementation = SubjectPage.class),
                     examples = @ExampleObject(name = "subjects", value = Examples.SUBJECT_PAGE)))

@@ -12,7 +12,7 @@ import java.util.Set;
  * Which record methods each basis allows (appi-rules §A3, §B3), and what a method needs in addition. The first row
  * of a method whose condition fails refuses the record.
  */
-public final class MethodRules {
+final class MethodRules {
 
     /** One row: the method, whether the facts allow it, why not, the items the method needs, and the rule. */
     public record Row(String id, RecordMethod method, java.util.function.Predicate<Facts> allowed, String refusal,

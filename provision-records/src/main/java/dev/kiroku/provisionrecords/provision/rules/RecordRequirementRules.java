@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * read top to bottom: the first row whose condition holds decides. Records under a basis that needs none are still
  * kept, marked non-statutory (voluntary evidence, outside the Art. 33(5) disclosure right).
  */
-public final class RecordRequirementRules {
+final class RecordRequirementRules {
 
     /** One row: when it applies, whether a record is required, why, and the authority. */
     public record Row(String id, Predicate<Facts> applies, boolean required, String reason, String article) {

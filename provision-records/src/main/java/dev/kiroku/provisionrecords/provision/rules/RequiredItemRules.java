@@ -22,7 +22,7 @@ import static dev.kiroku.provisionrecords.provision.RecordItem.SUBJECT;
  * statement that consent was obtained is the basis itself. A corporation's representative is required only of a
  * corporate provider. Non-statutory records keep the house minimum so that they remain evidence.
  */
-public final class RequiredItemRules {
+final class RequiredItemRules {
 
     /** One row: the statutory status and bases it covers, the items, and the rule. */
     public record Row(String id, Direction direction, Predicate<LegalBasis> bases, boolean statutory,

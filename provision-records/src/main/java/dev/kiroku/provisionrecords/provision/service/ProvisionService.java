@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.provision.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -46,7 +47,6 @@ import org.hibernate.validator.HibernateValidatorFactory;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -82,11 +82,11 @@ public class ProvisionService {
     private final ObjectMapper json;
     private final Validator validator;
     private final ProvisionRecordsConfig config;
-    /** Microsecond ticks: what the service answers equals what PostgreSQL stores. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
     ProvisionService(ProvisionRecordRepository records, OptOutStopService stops, AuditChain audit, SubjectVault vault,
-            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config) {
+            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.stops = stops;
         this.audit = audit;
@@ -334,7 +334,7 @@ public class ProvisionService {
         covered.put("count", ordered.size());
         covered.put("firstId", ordered.get(0).id().toString());
         covered.put("lastId", ordered.get(ordered.size() - 1).id().toString());
-        covered.put("recordsSha256", RecordContent.hex(rowsDigest));
+        covered.put("recordsSha256", Digests.hex(rowsDigest));
         return covered;
     }
 

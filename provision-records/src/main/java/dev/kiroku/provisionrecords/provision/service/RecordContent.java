@@ -2,14 +2,13 @@ package dev.kiroku.provisionrecords.provision.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.provisionrecords.provision.ProvisionEvent;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +33,14 @@ final class RecordContent {
     static Digest digest(ObjectMapper json, ProvisionEvent event) {
         try {
             byte[] facts = json.writeValueAsBytes(event.withoutSubject());
-            MessageDigest sha = sha();
-            String eventSha256 = HexFormat.of().formatHex(sha.digest(facts));
+            String eventSha256 = Digests.sha256Hex(facts);
+            MessageDigest sha = Digests.sha256();
             sha.update(eventSha256.getBytes(StandardCharsets.US_ASCII));
             sha.update((byte) 0);
             sha.update(json.writeValueAsBytes(event.subject()));
             sha.update((byte) 0);
             sha.update(String.valueOf(event.retainUntil()).getBytes(StandardCharsets.UTF_8));
-            return new Digest(eventSha256, HexFormat.of().formatHex(sha.digest()));
+            return new Digest(eventSha256, Digests.hex(sha));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the event", e);
         }
@@ -75,7 +74,7 @@ final class RecordContent {
 
     static String sha256(ObjectMapper json, Object content) {
         try {
-            return HexFormat.of().formatHex(sha().digest(json.writeValueAsBytes(content)));
+            return Digests.sha256Hex(json.writeValueAsBytes(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the record content", e);
         }
@@ -83,22 +82,11 @@ final class RecordContent {
 
     /** The digest a batch's audit entry records over its rows: "id contentSha256\n" per row, in id order. */
     static MessageDigest rowsDigest() {
-        return sha();
+        return Digests.sha256();
     }
 
     static void addRow(MessageDigest digest, UUID id, String contentSha256) {
         digest.update((id + " " + contentSha256 + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

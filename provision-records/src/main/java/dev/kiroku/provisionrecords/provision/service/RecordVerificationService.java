@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEntry;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.repository.ProvisionRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,11 @@ public class RecordVerificationService {
     private final ProvisionRecordRepository records;
     private final AuditChain chain;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public RecordVerificationService(ProvisionRecordRepository records, AuditChain chain, ObjectMapper json) {
+    public RecordVerificationService(ProvisionRecordRepository records, AuditChain chain, ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.chain = chain;
         this.json = json;
@@ -140,7 +143,7 @@ public class RecordVerificationService {
                 return;
             }
             if (groupSize != content.path("count").asLong()
-                    || !RecordContent.hex(rows).equals(content.path("recordsSha256").asText())) {
+                    || !Digests.hex(rows).equals(content.path("recordsSha256").asText())) {
                 broken = firstOfGroup;
                 brokenSeq = entry.seq();
                 problem = "the rows of audit entry " + entry.seq() + " no longer match the " + content.path("count")

@@ -2,6 +2,7 @@ package dev.kiroku.provisionrecords.provision.service;
 
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
 import dev.kiroku.provisionrecords.provision.MatchedSubject;
@@ -13,8 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +32,10 @@ public class SubjectQueryService {
 
     private final ProvisionRecordRepository records;
     private final AuditChain audit;
+    private final Clock clock;
 
-    public SubjectQueryService(ProvisionRecordRepository records, AuditChain audit) {
+    public SubjectQueryService(ProvisionRecordRepository records, AuditChain audit, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.audit = audit;
     }
@@ -53,7 +55,7 @@ public class SubjectQueryService {
         facts.put("total", total);
         facts.put("subjectsDigest", digest(rows));
         facts.put("client", caller.clientId());
-        UUID queryId = TimeOrderedIds.next();
+        UUID queryId = TimeOrderedIds.next(clock);
         UUID entry = audit.append(new AuditEvent("provision-subjects.read", "provision-subjects-query",
                 queryId.toString(), caller.actor(), null, facts)).entryId();
         LOG.infof("provision subjects query %s by client %s: %d returned of %d", queryId, caller.clientId(),
@@ -63,15 +65,11 @@ public class SubjectQueryService {
 
     /** SHA-256 over the page's blind indexes in order, one per line. */
     static String digest(List<MatchedSubject> rows) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (MatchedSubject row : rows) {
-                sha.update(row.cursor().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Digests.sha256();
+        for (MatchedSubject row : rows) {
+            sha.update(row.cursor().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
         }
+        return Digests.hex(sha);
     }
 }

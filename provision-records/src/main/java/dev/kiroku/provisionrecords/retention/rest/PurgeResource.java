@@ -40,12 +40,6 @@ import java.util.UUID;
 @Path("/api/v1/provision-purges")
 @Tag(name = "Retention purges", description = "Removal of personal data from records whose retention ended")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthenticated", value = ProblemExamples.UNAUTHENTICATED)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
 public class PurgeResource {
 
     private final RetentionService service;

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,9 +37,10 @@ public class RetentionService {
     private final RecordRetention records;
     private final PurgeRunRepository runs;
     private final AuditChain audit;
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    private final Clock clock;
 
-    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit) {
+    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.runs = runs;
         this.audit = audit;
