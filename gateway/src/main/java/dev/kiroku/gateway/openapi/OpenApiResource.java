@@ -1,7 +1,8 @@
 package dev.kiroku.gateway.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroku.gateway.routing.GatewayConfig;
+import dev.kiroku.gateway.config.GatewayConfig;
+import dev.kiroku.gateway.config.OpenApiConfig;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;

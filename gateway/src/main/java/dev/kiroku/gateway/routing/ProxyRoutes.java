@@ -1,11 +1,12 @@
 package dev.kiroku.gateway.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.gateway.config.GatewayConfig;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

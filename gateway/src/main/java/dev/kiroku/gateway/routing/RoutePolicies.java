@@ -1,5 +1,7 @@
 package dev.kiroku.gateway.routing;
 
+import dev.kiroku.gateway.config.GatewayConfig;
+
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kiroku.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.kiroku.gateway.routing.GatewayConfig;
+import dev.kiroku.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

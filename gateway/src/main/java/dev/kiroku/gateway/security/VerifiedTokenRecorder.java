@@ -1,6 +1,6 @@
 package dev.kiroku.gateway.security;
 
-import dev.kiroku.gateway.routing.GatewayConfig;
+import dev.kiroku.gateway.config.GatewayConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;

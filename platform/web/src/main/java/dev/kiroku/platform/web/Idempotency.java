@@ -8,7 +8,8 @@ import java.net.URI;
 /**
  * {@code Idempotency-Key} handling shared by every create (IETF httpapi idempotency-key draft semantics): the key is
  * scoped to the calling client; a retry with the same key and the same request answers the first result again; the
- * same key with a different request is refused with a 422 problem and writes nothing.
+ * same key with a different request is refused with a 422 problem and writes nothing. Its refusals are plain
+ * exceptions ({@link InvalidKey}, {@link KeyReused}) that services throw and the REST layer answers as problems.
  */
 public final class Idempotency {
 
@@ -22,6 +23,64 @@ public final class Idempotency {
     }
 
     /**
+     * A malformed key, or a header and body id that disagree: the request is not valid. A plain exception, not an HTTP
+     * one, so services throw it; {@link ProblemExceptionMappers} answers it as a 400 problem naming the field.
+     */
+    public static final class InvalidKey extends RuntimeException {
+
+        private final String field;
+        private final String in;
+        private final String violation;
+
+        InvalidKey(String detail, String field, String in, String violation) {
+            super(detail, null, false, false);
+            this.field = field;
+            this.in = in;
+            this.violation = violation;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String in() {
+            return in;
+        }
+
+        public String violation() {
+            return violation;
+        }
+
+        /** The problem it is answered with. */
+        public ProblemException toProblem() {
+            return new ProblemException(400, ProblemType.VALIDATION, "Request is not valid", getMessage())
+                    .withViolation(Problem.Violation.of(field, in, violation));
+        }
+    }
+
+    /** The key was already used by this client with a different request; answered as a 422 problem. */
+    public static final class KeyReused extends RuntimeException {
+
+        private final String key;
+
+        KeyReused(String key) {
+            super("This idempotency key was already used by this client with a different request; nothing was "
+                    + "written. Use a new key for a new request.", null, false, false);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The problem it is answered with. */
+        public ProblemException toProblem() {
+            return new ProblemException(422, KEY_REUSED, "Idempotency key reused with a different request",
+                    getMessage()).with("idempotencyKey", key);
+        }
+    }
+
+    /**
      * The key of a create: the header, else the client's own id in the body; both may be absent (then the create is
      * not deduplicated). Refuses a malformed key, and a header and body id that disagree.
      */
@@ -29,9 +88,8 @@ public final class Idempotency {
         if (header != null) {
             check(header, HEADER, "header");
             if (bodyId != null && !bodyId.equals(header)) {
-                throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
-                        "The Idempotency-Key header and the body's client event id differ")
-                        .withViolation(Problem.Violation.of(HEADER, "header", "must equal clientEventId when both are given"));
+                throw new InvalidKey("The Idempotency-Key header and the body's client event id differ", HEADER,
+                        "header", "must equal clientEventId when both are given");
             }
             return header;
         }
@@ -51,19 +109,14 @@ public final class Idempotency {
     }
 
     /** The refusal of a key reused with a different request. */
-    public static ProblemException reused(String key) {
-        return new ProblemException(422, KEY_REUSED, "Idempotency key reused with a different request",
-                "This idempotency key was already used by this client with a different request; nothing was written. "
-                        + "Use a new key for a new request.")
-                .with("idempotencyKey", key);
+    public static KeyReused reused(String key) {
+        return new KeyReused(key);
     }
 
     private static void check(String key, String field, String in) {
         if (key.isBlank() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
-                    "The idempotency key must be 1 to " + MAX_LENGTH + " visible ASCII characters")
-                    .withViolation(Problem.Violation.of(field, in, "must be 1 to " + MAX_LENGTH
-                            + " visible ASCII characters"));
+            throw new InvalidKey("The idempotency key must be 1 to " + MAX_LENGTH + " visible ASCII characters",
+                    field, in, "must be 1 to " + MAX_LENGTH + " visible ASCII characters");
         }
     }
 }

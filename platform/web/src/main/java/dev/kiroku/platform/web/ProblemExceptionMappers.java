@@ -58,6 +58,16 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidIdempotencyKey(Idempotency.InvalidKey e, HttpServerRequest request) {
+        return problem(e.toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(Idempotency.KeyReused e, HttpServerRequest request) {
+        return problem(e.toProblem(), request);
+    }
+
+    @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
         return unauthenticated(request);
     }

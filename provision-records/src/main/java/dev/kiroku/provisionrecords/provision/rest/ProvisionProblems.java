@@ -35,7 +35,7 @@ final class ProvisionProblems {
             return e;
         }
         if (refusal instanceof EventRefusal.KeyReused reused) {
-            return Idempotency.reused(reused.key());
+            return Idempotency.reused(reused.key()).toProblem();
         }
         if (refusal instanceof EventRefusal.RulesBroken broken) {
             return refusal(new ProvisionRefusal(broken.violations()));

@@ -5,8 +5,6 @@ import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
-import dev.kiroku.platform.web.Problem;
-import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
 import dev.kiroku.provisionrecords.common.NotFound;
@@ -276,11 +274,9 @@ public class ProvisionService {
         }
         try {
             Idempotency.key(null, event.clientEventId());
-        } catch (ProblemException e) {
-            Problem malformed = e.toProblem(null, null);
-            return new Refused(new Rejected(i, event.clientEventId(), new EventRefusal.Invalid(malformed.detail(),
-                    malformed.violations().stream().map(v -> new EventRefusal.Field(v.field(), v.in(), v.message()))
-                            .toList())));
+        } catch (Idempotency.InvalidKey e) {
+            return new Refused(new Rejected(i, event.clientEventId(), new EventRefusal.Invalid(e.getMessage(),
+                    List.of(new EventRefusal.Field(e.field(), e.in(), e.violation())))));
         }
         RecordContent.Digest digest = RecordContent.digest(json, event);
         return new Candidate(i, event, digest.eventSha256(), digest.fingerprint(), () -> Lineage.NEW);

@@ -1,4 +1,4 @@
-package dev.kiroku.gateway.openapi;
+package dev.kiroku.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
