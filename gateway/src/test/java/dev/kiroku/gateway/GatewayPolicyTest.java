@@ -53,6 +53,28 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void theRequestMetricsAreTaggedWithTheRouteTemplateSoManyIdsMakeNoNewSeries() {
+        // a user of its own: the rate budget is per client and subject, and the other tests share AUDITOR's
+        String reader = LocalTokens.user("metrics-reader", "auditor");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            ids.add(id);
+            given().auth().oauth2(reader).when().get("/api/v1/echo/records/" + id).then().statusCode(200);
+        }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        while (m.find()) {
+            uris.add(m.group(1));
+        }
+        assertThat(uris).contains("/api/v1/echo/**");
+        assertThat(uris).noneMatch(uri -> ids.stream().anyMatch(uri::contains));
+        assertThat(uris).as("series by uri after 30 distinct ids").hasSizeLessThan(20);
+    }
+
+    @Test
     void forwardsPathQueryTokenAndRequestIdButNotHopByHopHeaders() {
         given().auth().oauth2(AUDITOR).header("X-Request-Id", "fwd-1").header("Proxy-Authorization", "Basic eA==")
                 .header("TE", "trailers")

@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -25,6 +26,11 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(RoutePolicyHandler.class);
     /** Routing-context key of the route template, for the access log. */
     static final String ROUTE_TEMPLATE = "kiroku.route";
+    /**
+     * The request context's local that Quarkus' HTTP server metrics read as the {@code uri} tag: the route template,
+     * never the path (which holds identifiers), so the series stay bounded by the route table.
+     */
+    static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private final RoutePolicies policies;
     private final RateLimiter clientLimiter;
@@ -44,20 +50,20 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
         String path = ctx.normalizedPath();
         RoutePolicies.Decision decision = policies.decide(path, ctx.request().method().name());
         if (decision instanceof RoutePolicies.Decision.MethodNotAllowed refused) {
-            ctx.put(ROUTE_TEMPLATE, refused.template());
+            template(ctx, refused.template());
             problem(ctx, 405, "This method is not allowed on this route",
                     Map.of("Allow", String.join(", ", refused.allowed())));
             return;
         }
         if (decision instanceof RoutePolicies.Decision.Ungoverned) {
             // deny by default: a routed path that no policy names is a configuration gap, not an open door
-            ctx.put(ROUTE_TEMPLATE, "ungoverned");
+            template(ctx, "/ungoverned");
             LOG.warnf("No route policy governs a routed path under %s; refused", firstSegments(path));
             problem(ctx, 403, "No route policy allows this path", Map.of());
             return;
         }
         RoutePolicies.Policy policy = ((RoutePolicies.Decision.Governed) decision).policy();
-        ctx.put(ROUTE_TEMPLATE, policy.template());
+        template(ctx, policy.template());
         Context context = ctx.vertx().getOrCreateContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
             boolean isPublic = policy.isPublic();
@@ -75,6 +81,15 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
                     isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
                             : "client:" + clientOf(identity) + ":" + subjectOf(identity));
         }, ctx::fail);
+    }
+
+    /** The route template of the request, for the access log and as the metrics' {@code uri} tag. */
+    private static void template(RoutingContext ctx, String template) {
+        ctx.put(ROUTE_TEMPLATE, template);
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(METRICS_URI_TEMPLATE, template);
+        }
     }
 
     private void rateLimit(RoutingContext ctx, Context context, RateLimiter limiter, String key) {
