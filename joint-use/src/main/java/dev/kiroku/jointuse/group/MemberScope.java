@@ -3,6 +3,7 @@ package dev.kiroku.jointuse.group;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,5 +17,5 @@ import java.util.List;
 public record MemberScope(
         @NotBlank @Size(max = 2000)
         @Schema(example = "当社グループ各社に記載の「関連会社・子会社」とします。") String description,
-        @NotEmpty @Valid List<Member> members) {
+        @NotEmpty @Valid List<@NotNull Member> members) {
 }

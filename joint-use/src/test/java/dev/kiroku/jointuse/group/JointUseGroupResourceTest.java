@@ -336,6 +336,19 @@ class JointUseGroupResourceTest {
     }
 
     @Test
+    void aNullJointUserIsRefusedWith400AndNothingIsStored() {
+        String body = """
+                {"name":"g","dataItems":["a"],"purposes":["p"],"scope":{"description":"d","members":[null]},
+                 "responsibleParty":{"name":"r","address":"a","representative":"x"}}""";
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(body)
+                .when().post(GROUPS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("members")));
+        // before, the row was stored and then every list of groups answered 500
+        given().auth().oauth2(AUDITOR).when().get(GROUPS).then().statusCode(200);
+    }
+
+    @Test
     void aPurposesChangeMayTakeEffectTheDayAfterItsNoticeAsTheActSays() {
         String id = createPublished();
         // APPI Art. 27(6): "in advance" — not the same day the notice is published

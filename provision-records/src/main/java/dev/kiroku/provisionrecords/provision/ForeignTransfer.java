@@ -2,6 +2,7 @@ package dev.kiroku.provisionrecords.provision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,6 +16,7 @@ public record ForeignTransfer(
         // left out of the JSON when absent, so the content hash of records made before the field existed is unchanged
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(min = 1, max = 300)
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         @Schema(description = "Route RECIPIENT_SYSTEM (体制整備): the document of the provider's Art. 28(3) / Rule 18 "
                 + "measures — how it checks, periodically, that the recipient keeps the system and what it does if "
                 + "not (a contract clause, an audit report). Required for a provision on that route.",

@@ -146,6 +146,11 @@ class ProvisionResourceTest {
                 .body("violations.rule", hasItem(containsString("APPI Art. 28(1)")))
                 .body("violations.message", hasItem(containsString("Allowed routes: CONSENT_28_1, EXCEPTION_27_1, "
                         + "RECIPIENT_SYSTEM")));
+        // a control character in the measures' reference is refused as the field's fault, never a 500
+        create(CRM, with(event, "counterparty", abroad, "foreignTransfer",
+                Map.of("route", "RECIPIENT_SYSTEM", "measuresRef", "DPA\u0000")))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("measuresRef")));
         // Art. 28(3), Rule 18: the 体制整備 route records where the provider's measures are documented
         create(CRM, with(event, "counterparty", abroad, "foreignTransfer", Map.of("route", "RECIPIENT_SYSTEM")))
                 .then().statusCode(422)
