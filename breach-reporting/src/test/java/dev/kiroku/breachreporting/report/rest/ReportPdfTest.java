@@ -160,11 +160,15 @@ class ReportPdfTest {
 
     @Test
     void renderingWritesNothingOfTheReportToTheLogsOrTheConsole() {
-        List<LogRecord> records = new ArrayList<>();
+        List<LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        long renderer = Thread.currentThread().getId();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                records.add(record);
+                // rendering runs on this thread: what other threads of the test JVM log meanwhile is not its output
+                if (record.getLongThreadID() == renderer) {
+                    records.add(record);
+                }
             }
 
             @Override
