@@ -34,9 +34,10 @@ import java.util.function.Supplier;
 /**
  * The one JSON reading every service shares, strict as the API conventions demand: a duplicate key, content after the
  * document, a scalar of another JSON type than the field's (a number for a string, a date or a boolean; a string for
- * a number; a fraction for an integer; {@code null} for a primitive) are refused. Every string (values, keys, array
- * items) passes {@link Texts#refusal} and is normalised to NFC, so what is stored, indexed and hashed is one text;
- * every date and instant must be a string within {@link InputConfig.Dates}. Refusals are {@link RefusedValueException}s.
+ * a number; a fraction for an integer) are refused; an absent primitive keeps its default, as the records expect.
+ * Every string (values, keys, array items) passes {@link Texts#refusal} and is normalised to NFC, so what is stored,
+ * indexed and hashed is one text; every date and instant must be a string within {@link InputConfig.Dates}. Refusals
+ * are {@link RefusedValueException}s.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -52,7 +53,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
