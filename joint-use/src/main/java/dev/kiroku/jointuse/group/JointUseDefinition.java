@@ -1,6 +1,7 @@
 package dev.kiroku.jointuse.group;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.kiroku.platform.web.input.SingleLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,12 +17,12 @@ import java.util.List;
  */
 @Schema(name = "JointUseDefinition")
 public record JointUseDefinition(
-        @NotBlank @Size(max = 200) @Schema(example = "GMOグローバルサイン・ホールディングス グループ共同利用") String name,
+        @NotBlank @Size(max = 200) @Schema(example = "GMOグローバルサイン・ホールディングス グループ共同利用") @SingleLineText String name,
         @Size(max = 1000) @Schema(description = "Item 1: the statement that personal data is jointly used; a standard "
                 + "sentence is used when absent", example = "当社は、以下のとおり個人データを共同利用します。")
         String statement,
         @NotEmpty @Size(max = 100) @Schema(description = "Item 2: the items of jointly used personal data")
-        List<@NotBlank @Size(max = 200) String> dataItems,
+        List<@NotBlank @Size(max = 200) @SingleLineText String> dataItems,
         @NotNull @Valid @Schema(description = "Item 3: the scope of joint users") MemberScope scope,
         @NotEmpty @Size(max = 50) @Schema(description = "Item 4: the purposes of use of the joint users")
         List<@NotBlank @Size(max = 1000) String> purposes,

@@ -2,6 +2,7 @@ package dev.kiroku.jointuse.group;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kiroku.platform.web.input.SingleLineText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,13 +14,13 @@ import java.util.Locale;
 /** One joint user. A member outside Japan stays a foreign third party for Art. 28 (joint use does not lift it). */
 @Schema(name = "JointUser")
 public record Member(
-        @NotBlank @Size(max = 200) @Schema(example = "GMOブランドセキュリティ株式会社") String name,
-        @NotBlank @Size(max = 300) @Schema(example = "東京都渋谷区道玄坂1丁目2番3号") String address,
-        @Size(max = 200) @Schema(example = "代表取締役 佐藤 一郎") String representative,
+        @NotBlank @Size(max = 200) @Schema(example = "GMOブランドセキュリティ株式会社") @SingleLineText String name,
+        @NotBlank @Size(max = 300) @Schema(example = "東京都渋谷区道玄坂1丁目2番3号") @SingleLineText String address,
+        @Size(max = 200) @Schema(example = "代表取締役 佐藤 一郎") @SingleLineText String representative,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code")
         @Schema(example = "JP") String country,
         @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number")
-        @Schema(example = "3011001109553") String corporateNumber,
+        @Schema(example = "3011001109553") @SingleLineText String corporateNumber,
         // left out of the JSON when absent: definitions stored before the field existed serialise (and digest) as before
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "For a joint user outside Japan: why it may receive the data under APPI Art. 28(1). "

@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.platform.web.input.SingleLineText;
 import dev.kiroku.provisionrecords.common.NameKeys;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Counterparty")
 public record Counterparty(
         @NotNull @Schema(example = "CORPORATION") CounterpartyKind kind,
-        @Size(max = 300) @Schema(example = "株式会社サンプル商事") String name,
-        @Size(max = 500) @Schema(example = "東京都千代田区丸の内一丁目1番1号") String address,
-        @Size(max = 200) @Schema(example = "代表取締役 山田太郎") String representative,
+        @Size(max = 300) @Schema(example = "株式会社サンプル商事") @SingleLineText String name,
+        @Size(max = 500) @Schema(example = "東京都千代田区丸の内一丁目1番1号") @SingleLineText String address,
+        @Size(max = 200) @Schema(example = "代表取締役 山田太郎") @SingleLineText String representative,
         @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as JP")
         @Schema(example = "JP") String country,
         @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number") @Schema(example = "1234567890123")
-        String corporateNumber) {
+        @SingleLineText String corporateNumber) {
 
     /** The normalised name used to match counterparties (NFKC, case- and space-insensitive). */
     public String key() {

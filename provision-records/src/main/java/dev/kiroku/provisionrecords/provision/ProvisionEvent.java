@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.platform.web.input.SingleLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,27 +17,27 @@ import java.util.List;
 public record ProvisionEvent(
         @Size(min = 1, max = 200) @Schema(description = "The client's own id of the event: a retry with the same id "
                 + "returns the first result (like Idempotency-Key)", example = "crm-20261120-000123")
-        String clientEventId,
+        @SingleLineText String clientEventId,
         @NotNull Direction direction,
         @NotNull LegalBasis legalBasis,
         @NotNull RecordMethod method,
         @Size(max = 300) @Schema(description = "The contract or document that serves as the record (method CONTRACT)",
-                example = "会員規約 第12条（2026年4月版）") String contractRef,
+                example = "会員規約 第12条（2026年4月版）") @SingleLineText String contractRef,
         @Schema(description = "The provision is tied to goods or services supplied to the subject (Rule 19(3))")
         boolean goodsOrServices,
         @NotNull @Valid Counterparty counterparty,
         @NotNull @Valid Subject subject,
         @NotNull @Size(max = 50) List<@NotNull DataItem> dataItems,
-        @Size(max = 20) List<@NotNull @Size(min = 1, max = 200) String> otherItems,
+        @Size(max = 20) List<@NotNull @Size(min = 1, max = 200) @SingleLineText String> otherItems,
         @Schema(description = "Day of the provision or receipt (Asia/Tokyo)", example = "2026-11-20") LocalDate providedOn,
         @Valid Period period,
         @Size(max = 300) @Schema(description = "Pointer to the consent evidence", example = "consent:crm:2026-04:77")
-        String consentRef,
+        @SingleLineText String consentRef,
         @Size(max = 2000) @Schema(description = "How the provider acquired the data (取得の経緯), recipient side",
                 example = "提供元が自社会員から同意を得て取得") String acquisitionCircumstances,
         @Size(max = 300) @Schema(description = "Reference of the PPC's publication of the provider's opt-out "
                 + "notification (Art. 27(4)), for an opt-out receipt", example = "PPC公表 第2026-0123号")
-        String ppcPublicationRef,
+        @SingleLineText String ppcPublicationRef,
         @Valid ForeignTransfer foreignTransfer,
         @Schema(description = "Set when revealing the record's existence would cause the harm of Order Art. 11: the "
                 + "record is then left out of disclosures as if absent") Order11Ground order11Ground,

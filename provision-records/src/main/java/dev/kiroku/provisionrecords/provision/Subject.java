@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.provision;
 
+import dev.kiroku.platform.web.input.SingleLineText;
 import dev.kiroku.provisionrecords.common.SubjectKeys;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Subject")
 public record Subject(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be a lower-case scheme name")
-        @Schema(example = "customer-number") String scheme,
-        @NotBlank @Size(max = 200) @Schema(example = "C-0012345") String identifier,
-        @Size(max = 200) @Schema(example = "佐藤花子") String name) {
+        @Schema(example = "customer-number") @SingleLineText String scheme,
+        @NotBlank @Size(max = 200) @Schema(example = "C-0012345") @SingleLineText String identifier,
+        @Size(max = 200) @Schema(example = "佐藤花子") @SingleLineText String name) {
 
     /** What the blind index is computed over: the scheme and the NFKC-normalised, trimmed identifier. */
     public String indexInput() {

@@ -155,12 +155,12 @@ class ProvisionAssessmentResourceTest {
                 .body(Map.of("direction", "PROVIDED", "legalBasis", "CONSENT_27_1", "counterpartyCountry", "JP",
                         "method", "PER_EVENT", "recordCreatedOn", "+999999999-12-31"))
                 .when().post(ASSESS)
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(422).contentType("application/problem+json");
         given().auth().oauth2(CRM).contentType(ContentType.JSON)
                 .body(Map.of("direction", "PROVIDED", "legalBasis", "CONSENT_27_1", "counterpartyCountry", "JP",
                         "method", "PER_EVENT", "recordCreatedOn", "1800-01-01"))
                 .when().post(ASSESS)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("recordCreatedOn"));
     }
 

@@ -7,6 +7,7 @@ import dev.kiroku.breachreporting.affected.AffectedSubject;
 import dev.kiroku.breachreporting.affected.ImportJob;
 import dev.kiroku.breachreporting.affected.ImportStatus;
 import dev.kiroku.breachreporting.affected.Rejection;
+import dev.kiroku.platform.web.input.SingleLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -78,8 +79,8 @@ final class AffectedPersonViews {
     @Schema(name = "AffectedPersonCounterparty", description = "The counterparty whose records name the persons")
     record CounterpartyFilter(
             @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number")
-            @Schema(description = "Corporate number (法人番号)", example = "1234567890123") String corporateNumber,
-            @Size(max = 300) @Schema(example = "株式会社サンプル商事") String name) {
+            @Schema(description = "Corporate number (法人番号)", example = "1234567890123") @SingleLineText String corporateNumber,
+            @Size(max = 300) @Schema(example = "株式会社サンプル商事") @SingleLineText String name) {
     }
 
     @Schema(name = "AffectedPersonDerivation", description = "Whose records to read from provision-records")

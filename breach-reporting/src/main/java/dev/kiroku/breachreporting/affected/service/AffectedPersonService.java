@@ -371,10 +371,26 @@ public class AffectedPersonService {
             }
             return rows;
         } catch (UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+            String where = syntaxError(e);
             throw refused("The file is not UTF-8 CSV", List.of(new Rejection(1, "*", "the file is not valid UTF-8 "
-                    + "CSV (RFC 4180)" + (e.getMessage() != null && e.getMessage().contains("line")
-                    ? ": " + e.getMessage().replaceAll("[\\r\\n]+", " ") : ""))));
+                    + "CSV (RFC 4180)" + (where == null ? "" : ": " + where))));
         }
+    }
+
+    /**
+     * Where the CSV reader found the syntax error, from its innermost message (the reader's wrapper quotes the inner
+     * exception with its class name): the line and position, never a class name; {@code null} when it names no line.
+     */
+    private static String syntaxError(Exception e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        if (message == null || !message.contains("line")) {
+            return null;
+        }
+        return message.replaceAll("[\\w$.]+(Exception|Error):\\s*", "").replaceAll("[\\r\\n]+", " ").strip();
     }
 
     private static ProblemException refused(String detail, List<Rejection> problems) {

@@ -1,6 +1,7 @@
 package dev.kiroku.jointuse.group.rest;
 
 import dev.kiroku.jointuse.group.JointUseDefinition;
+import dev.kiroku.platform.web.input.SingleLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -49,9 +50,9 @@ final class GroupRequests {
 
     @Schema(name = "JointUseCheck", description = "Is a counterparty a joint user covering these items on this day?")
     record CheckRequest(
-            @Size(max = 200) @Schema(example = "GMOブランドセキュリティ株式会社") String counterpartyName,
+            @Size(max = 200) @Schema(example = "GMOブランドセキュリティ株式会社") @SingleLineText String counterpartyName,
             @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number")
-            @Schema(example = "3011001109553") String counterpartyCorporateNumber,
+            @Schema(example = "3011001109553") @SingleLineText String counterpartyCorporateNumber,
             @NotEmpty List<@NotBlank String> items,
             @NotNull @Schema(example = "2026-12-10") LocalDate date) {
     }

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +31,28 @@ public class HttpProblemHandlers {
     private static final Logger LOG = Logger.getLogger(HttpProblemHandlers.class);
     static final String BEARER_CHALLENGE = "Bearer";
     static final String API_PATHS = "/api/*";
+    /** Below {@link RequestIds}' filter, above everything else. */
+    private static final int REQUEST_HEAD_PRIORITY = 9_000;
 
     private final ProblemWriter writer;
     private final long maxBodySize;
+    private final long maxUriLength;
+    private final long maxHeadersSize;
 
     public HttpProblemHandlers(ProblemWriter writer,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            @ConfigProperty(name = "kiroku.http.limits.max-uri-length", defaultValue = "8K") MemorySize maxUriLength,
+            @ConfigProperty(name = "kiroku.http.limits.max-headers-size", defaultValue = "16K")
+            MemorySize maxHeadersSize) {
         this.writer = writer;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.maxUriLength = maxUriLength.asLongValue();
+        this.maxHeadersSize = maxHeadersSize.asLongValue();
+    }
+
+    /** The request head's limits are checked first, right after the request id is set (so the problem quotes it). */
+    void registerLimits(@Observes Filters filters) {
+        filters.register(this::refuseOverlongRequestHead, REQUEST_HEAD_PRIORITY);
     }
 
     void register(@Observes Router router) {
@@ -63,7 +78,7 @@ public class HttpProblemHandlers {
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
-            LOG.errorf(failure, "Unhandled failure answering %s %s", ctx.request().method(), ctx.normalizedPath());
+            ProblemExceptionMappers.logUnexpected(LOG, failure, ctx.request().method() + " " + ctx.normalizedPath());
             writer.write(ctx, problem(500, "An unexpected error occurred; quote the request id when reporting it",
                     path, requestId), Map.of());
             return;
@@ -89,6 +104,32 @@ public class HttpProblemHandlers {
             ctx.response().endHandler(ignored -> ctx.request().connection().close());
         }
         writer.write(ctx, problem(413, detailFor(413), ctx.request().path(), RequestIds.of(ctx.request())), headers);
+    }
+
+    /**
+     * A URI longer than {@code kiroku.http.limits.max-uri-length} is a 414 problem, headers larger in total than
+     * {@code kiroku.http.limits.max-headers-size} a 431 problem. Vert.x's own limits
+     * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set well above these, so
+     * that a request reaches this check; beyond them Vert.x still answers a bare 414 or 431 and closes.
+     */
+    private void refuseOverlongRequestHead(RoutingContext ctx) {
+        String uri = ctx.request().uri();
+        if (uri != null && uri.length() > maxUriLength) {
+            writer.write(ctx, problem(414, "The request URI is longer than " + maxUriLength + " characters",
+                    ctx.request().path().length() > maxUriLength ? null : ctx.request().path(),
+                    RequestIds.of(ctx.request())), Map.of());
+            return;
+        }
+        long headers = 0;
+        for (Map.Entry<String, String> header : ctx.request().headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > maxHeadersSize) {
+            writer.write(ctx, problem(431, "The request's header fields are larger than " + maxHeadersSize
+                    + " bytes in total", ctx.request().path(), RequestIds.of(ctx.request())), Map.of());
+            return;
+        }
+        ctx.next();
     }
 
     private boolean exceedsLimit(String contentLength) {
@@ -122,6 +163,8 @@ public class HttpProblemHandlers {
     private static String detailFor(int status) {
         return switch (status) {
             case 413 -> "The request body exceeds the size limit";
+            case 414 -> "The request URI is too long";
+            case 431 -> "The request's header fields are too large";
             case 405 -> "This method is not allowed on this resource";
             case 404 -> "No resource at this path";
             default -> ProblemType.titleForStatus(status);

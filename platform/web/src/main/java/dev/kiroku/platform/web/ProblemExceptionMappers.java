@@ -1,7 +1,11 @@
 package dev.kiroku.platform.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -47,9 +52,11 @@ public class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
     private final ProblemWriter writer;
+    private final ObjectMapper mapper;
 
-    public ProblemExceptionMappers(ProblemWriter writer) {
+    public ProblemExceptionMappers(ProblemWriter writer, ObjectMapper mapper) {
         this.writer = writer;
+        this.mapper = mapper;
     }
 
     @ServerExceptionMapper
@@ -104,15 +111,75 @@ public class ProblemExceptionMappers {
         List<Problem.Violation> violations = new ArrayList<>();
         String detail = "The request body is not valid JSON";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            violations.add(Problem.Violation.of(field, "body", "has a value of the wrong type or format"));
+            violations.add(Problem.Violation.of(jsonPath(mapping), "body", mismatch(mapping)));
             detail = "The request body does not match the expected structure";
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            detail = "The request body has content after the JSON document";
+        } else if (e instanceof StreamReadException read && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            violations.add(Problem.Violation.of(duplicatePath(read), "body", "is a duplicate key"));
+            detail = "The request body has a duplicate key";
         }
         Problem problem = new Problem(ProblemType.BAD_REQUEST, "Malformed request body", 400, detail, request.path(),
                 RequestIds.of(request), violations, null);
         return writer.response(problem, Map.of());
+    }
+
+    private String mismatch(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return "must be one of " + String.join(", ", enumNames(format.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                && mismatched.getTargetType().isEnum()) {
+            return "must be one of " + String.join(", ", enumNames(mismatched.getTargetType()));
+        }
+        return "has a value of the wrong type or format";
+    }
+
+    /** The names an enum has in JSON (as the mapper writes them, so {@code @JsonProperty} names count). */
+    private List<String> enumNames(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            try {
+                names.add(mapper.readTree(mapper.writeValueAsString(constant)).asText());
+            } catch (JsonProcessingException ignored) {
+                names.add(((Enum<?>) constant).name());
+            }
+        }
+        return names;
+    }
+
+    /** The field a mapping failure names, as a violation's {@code field}: {@code counterparty.items[2].name}. */
+    public static String jsonPath(JsonMappingException mapping) {
+        if (mapping.getPath().isEmpty()) {
+            return null;
+        }
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The path of the duplicate key: the parser's context when it refused the key. */
+    private static String duplicatePath(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || parser.getParsingContext() == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && path.length() > 0) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.length() > 0 ? "." : "").append(name);
+            }
+        }
+        return path.length() == 0 ? null : path.toString();
     }
 
     /**
@@ -132,7 +199,11 @@ public class ProblemExceptionMappers {
             return unreadableJson(json, request);
         }
         if (status >= 500) {
-            LOG.errorf(e, "Server error answering %s %s", request.method(), request.path());
+            logUnexpected(LOG, e, request.method() + " " + request.path());
+        }
+        if (status == 404 && e instanceof NotFoundException && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            return generic(400, "A query or path parameter is malformed", request, Map.of());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (original != null) {
@@ -148,8 +219,31 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        LOG.errorf(e, "Unhandled exception answering %s %s", request.method(), request.path());
+        logUnexpected(LOG, e, request.method() + " " + request.path());
         return generic(500, "An unexpected error occurred; quote the request id when reporting it", request, Map.of());
+    }
+
+    /**
+     * Logs an unexpected failure with its stack trace, unless a database driver's exception is among its causes: its
+     * message may quote a row's values, so then only the SQLState and the exception types are logged.
+     */
+    static void logUnexpected(Logger log, Throwable e, String answering) {
+        List<String> types = new ArrayList<>();
+        String state = null;
+        boolean database = false;
+        for (Throwable t = e; t != null && types.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
+            types.add(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql) {
+                database = true;
+                state = state == null ? sql.getSQLState() : state;
+            }
+        }
+        if (database) {
+            log.errorf("Unhandled database failure answering %s (SQLState %s, exceptions %s)", answering, state,
+                    String.join(" < ", types));
+        } else {
+            log.errorf(e, "Unhandled exception answering %s", answering);
+        }
     }
 
     private Response unauthenticated(HttpServerRequest request) {

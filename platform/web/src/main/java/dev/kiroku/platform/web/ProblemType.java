@@ -19,6 +19,8 @@ public final class ProblemType {
     public static final URI NOT_ACCEPTABLE = of("not-acceptable");
     public static final URI CONFLICT = of("conflict");
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    public static final URI URI_TOO_LONG = of("uri-too-long");
+    public static final URI HEADERS_TOO_LARGE = of("headers-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
     public static final URI UNPROCESSABLE = of("unprocessable");
     public static final URI TOO_MANY_REQUESTS = of("too-many-requests");
@@ -48,6 +50,8 @@ public final class ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
@@ -69,6 +73,8 @@ public final class ProblemType {
             case 406 -> "Not acceptable";
             case 409 -> "Conflict";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
+            case 431 -> "Request header fields too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable content";
             case 429 -> "Too many requests";

@@ -9,6 +9,7 @@ import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.input.SingleLineText;
 import dev.kiroku.provisionrecords.common.rest.Callers;
 import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.common.rest.QueryChecks;
@@ -100,7 +101,7 @@ public class DisclosureRequestResource {
                           @NotNull DisclosureMethod method,
                           @Schema(description = "When the request reached the business; now when absent")
                           OffsetDateTime receivedAt,
-                          @NotBlank @Size(max = 200) String receivedVia,
+                          @NotBlank @Size(max = 200) @SingleLineText String receivedVia,
                           boolean requestedByAgent,
                           @Schema(description = "Refuse in whole on this Art. 33(2) ground") RefusalGround refusalGround,
                           @Size(max = 2000) @Schema(description = "The reasons given to the requester (Art. 36)")

@@ -7,6 +7,7 @@ import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.input.SingleLineText;
 import dev.kiroku.provisionrecords.common.rest.Callers;
 import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.common.rest.QueryChecks;
@@ -71,15 +72,15 @@ public class OptOutStopResource {
     @Schema(name = "SubjectRef")
     public record SubjectRef(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be a lower-case scheme name")
-            @Schema(example = "customer-number") String scheme,
-            @NotBlank @Size(max = 200) @Schema(example = "C-0012345") String identifier) {
+            @Schema(example = "customer-number") @SingleLineText String scheme,
+            @NotBlank @Size(max = 200) @Schema(example = "C-0012345") @SingleLineText String identifier) {
     }
 
     /** A named recipient. */
     @Schema(name = "StopRecipient")
-    public record RecipientRef(@NotBlank @Size(max = 300) @Schema(example = "株式会社サンプル商事") String name,
+    public record RecipientRef(@NotBlank @Size(max = 300) @Schema(example = "株式会社サンプル商事") @SingleLineText String name,
                                @Pattern(regexp = "\\d{13}", message = "must be the 13-digit corporate number")
-                               String corporateNumber) {
+                               @SingleLineText String corporateNumber) {
     }
 
     /** The stop request as received. */
@@ -90,7 +91,7 @@ public class OptOutStopResource {
                            @NotNull @Schema(description = "First day no opt-out provision may be made (Asia/Tokyo)")
                            LocalDate effectiveFrom,
                            @NotBlank @Size(max = 200) @Schema(description = "How the request reached the business",
-                                   example = "お問い合わせ窓口（電話）") String receivedVia) {
+                                   example = "お問い合わせ窓口（電話）") @SingleLineText String receivedVia) {
     }
 
     /** Withdrawal of a stop. */

@@ -170,10 +170,13 @@ public class ProvisionAssessmentResource {
                 a.violations());
     }
 
-    /** Legal days the rule tables can count from: the record duty's era, not any date a client can type. */
+    /**
+     * Legal days the rule tables can count from: the record duty's era, not any date a client can type. Outside the
+     * bounds is a 422, as for the platform's date bounds (which refuse what lies outside 1900..2199 before this).
+     */
     private static void checkDay(String field, LocalDate day) {
         if (day != null && (day.isBefore(EARLIEST_DAY) || day.isAfter(LATEST_DAY))) {
-            throw new ProblemException(400, ProblemType.VALIDATION, "Request is not valid", "1 field is not valid")
+            throw new ProblemException(422, ProblemType.VALIDATION, "Request is not valid", "1 field is not valid")
                     .withViolation(new Problem.Violation(field, "body", "must be between " + EARLIEST_DAY + " and "
                             + LATEST_DAY, null));
         }
