@@ -77,9 +77,6 @@ public class ImportJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-
     @Column(name = "request_sha256")
     private String requestSha256;
 
@@ -91,7 +88,7 @@ public class ImportJob {
 
     /** A job that starts now; {@code total} when already known (a spooled file's rows), {@code filter} for a derivation. */
     public static ImportJob start(UUID incidentId, AffectedPersonSource kind, Long total, Map<String, Object> filter,
-            String idempotencyKey, String requestSha256, String actor, Instant now) {
+            String requestSha256, String actor, Instant now) {
         ImportJob job = new ImportJob();
         job.id = TimeOrderedIds.next();
         job.incidentId = Objects.requireNonNull(incidentId);
@@ -99,7 +96,6 @@ public class ImportJob {
         job.status = ImportStatus.RUNNING;
         job.total = total;
         job.filter = filter;
-        job.idempotencyKey = idempotencyKey;
         job.requestSha256 = Objects.requireNonNull(requestSha256);
         job.requestedBy = Objects.requireNonNull(actor);
         job.startedAt = now;
@@ -228,10 +224,6 @@ public class ImportJob {
 
     public Optional<Instant> finishedAt() {
         return Optional.ofNullable(finishedAt);
-    }
-
-    public Optional<String> idempotencyKey() {
-        return Optional.ofNullable(idempotencyKey);
     }
 
     public String requestSha256() {

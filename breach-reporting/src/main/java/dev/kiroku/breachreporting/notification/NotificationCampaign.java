@@ -44,12 +44,6 @@ public class NotificationCampaign {
 
     private int unreachable;
 
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-
-    @Column(name = "request_sha256")
-    private String requestSha256;
-
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -77,15 +71,13 @@ public class NotificationCampaign {
 
     /** A new campaign, active at once; its persons are counted by {@link #counted}. */
     public static NotificationCampaign start(UUID incidentId, NoticeContent content, String contentSha256,
-            String idempotencyKey, String requestSha256, String actor, Instant now) {
+            String actor, Instant now) {
         NotificationCampaign c = new NotificationCampaign();
         c.id = TimeOrderedIds.next();
         c.incidentId = Objects.requireNonNull(incidentId);
         c.status = CampaignStatus.ACTIVE;
         c.content = Objects.requireNonNull(content);
         c.contentSha256 = Objects.requireNonNull(contentSha256);
-        c.idempotencyKey = idempotencyKey;
-        c.requestSha256 = idempotencyKey == null ? null : requestSha256;
         c.createdAt = now;
         c.createdBy = actor;
         c.updatedAt = now;
@@ -173,10 +165,6 @@ public class NotificationCampaign {
 
     public int unreachable() {
         return unreachable;
-    }
-
-    public Optional<String> requestSha256() {
-        return Optional.ofNullable(requestSha256);
     }
 
     public Instant createdAt() {

@@ -56,11 +56,6 @@ public class IncidentReport {
     @Column(name = "updated_by")
     private String updatedBy;
 
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-
-    @Column(name = "request_sha256")
-    private String requestSha256;
 
     @Enumerated(EnumType.STRING)
     private SubmissionChannel channel;
@@ -95,8 +90,8 @@ public class IncidentReport {
     }
 
     /** A new draft, its items checked for consistency (completeness is checked when it is submitted). */
-    public static IncidentReport draft(UUID incidentId, int seq, ReportKind kind, ReportItems items, String idempotencyKey,
-            String requestSha256, String actor, Instant now) {
+    public static IncidentReport draft(UUID incidentId, int seq, ReportKind kind, ReportItems items,
+            String actor, Instant now) {
         check(items, now);
         IncidentReport report = new IncidentReport();
         report.id = TimeOrderedIds.next();
@@ -108,8 +103,6 @@ public class IncidentReport {
         report.createdBy = actor;
         report.updatedAt = now;
         report.updatedBy = actor;
-        report.idempotencyKey = idempotencyKey;
-        report.requestSha256 = requestSha256;
         return report;
     }
 
@@ -253,13 +246,6 @@ public class IncidentReport {
         return updatedBy;
     }
 
-    public Optional<String> idempotencyKey() {
-        return Optional.ofNullable(idempotencyKey);
-    }
-
-    public Optional<String> requestSha256() {
-        return Optional.ofNullable(requestSha256);
-    }
 
     public boolean submitted() {
         return submittedAt != null;

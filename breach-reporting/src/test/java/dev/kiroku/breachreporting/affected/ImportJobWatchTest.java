@@ -46,7 +46,7 @@ class ImportJobWatchTest {
     UUID runningJob(String incident, Instant stamped) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = ImportJob.start(UUID.fromString(incident), AffectedPersonSource.CSV_IMPORT, 10_000L, null,
-                    null, "0".repeat(64), "breach-manager", stamped);
+                    "0".repeat(64), "breach-manager", stamped);
             jobs.persist(job);
             return job.id();
         });

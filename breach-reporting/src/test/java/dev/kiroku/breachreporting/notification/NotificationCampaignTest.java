@@ -428,7 +428,7 @@ class NotificationCampaignTest {
         persons.add(UUID.fromString(incident), List.of(person("L-1", "清水", "l1-" + tag + "@example.jp", "ja")));
         String key = "campaign-" + tag;
         String first = create(MANAGER, incident, content(false), key).statusCode(201).extract().path("id");
-        create(MANAGER, incident, content(false), key).statusCode(200).header("Idempotent-Replayed", "true")
+        create(MANAGER, incident, content(false), key).statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first));
         create(MANAGER, incident, content(true), key).statusCode(422)
                 .body("type", equalTo("urn:kiroku:problem:idempotency-key-reused"));

@@ -266,7 +266,7 @@ class BreachReminderTest {
     UUID incident(String title, String awareness, boolean eu) {
         OffsetDateTime at = OffsetDateTime.parse(awareness);
         return incidents.create(new IncidentDraft(title, at, at, null, "情報システム部", ReportingRole.CONTROLLER, null, eu),
-                null, "breach-manager").incident().id();
+                null, "breach-manager", "breach-manager").incident().id();
     }
 
     /**

@@ -64,10 +64,6 @@ public class DisclosureRequest {
     private int recordCount;
     @Column(name = "client_id")
     private String clientId;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_sha256")
-    private String requestSha256;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "disclosure_request_record", joinColumns = @JoinColumn(name = "request_id"))
     @Column(name = "record_id")
@@ -86,8 +82,7 @@ public class DisclosureRequest {
      * the statutory, current, not-withheld ones; the caller finds them.
      */
     public static DisclosureRequest answer(UUID id, Ask ask, List<ProvisionRecord> records, RefusalGround refusal,
-            String refusalDetail, String actor, Instant now, String clientId, String idempotencyKey,
-            String requestSha256) {
+            String refusalDetail, String actor, Instant now, String clientId) {
         if (ask.receivedAt().isAfter(now)) {
             throw new IllegalArgumentException("receivedAt is in the future");
         }
@@ -105,8 +100,6 @@ public class DisclosureRequest {
         r.answeredAt = now;
         r.answeredBy = actor;
         r.clientId = clientId;
-        r.idempotencyKey = idempotencyKey;
-        r.requestSha256 = requestSha256;
         if (refusal != null) {
             r.outcome = DisclosureOutcome.REFUSED;
             r.refusalGround = refusal;
@@ -192,13 +185,6 @@ public class DisclosureRequest {
         return clientId;
     }
 
-    public String idempotencyKey() {
-        return idempotencyKey;
-    }
-
-    public String requestSha256() {
-        return requestSha256;
-    }
 
     public Set<UUID> recordIds() {
         return Set.copyOf(recordIds);

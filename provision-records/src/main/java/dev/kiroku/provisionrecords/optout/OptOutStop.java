@@ -67,17 +67,13 @@ public class OptOutStop {
     private String withdrawalReason;
     @Column(name = "client_id")
     private String clientId;
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-    @Column(name = "request_sha256")
-    private String requestSha256;
 
     protected OptOutStop() {
     }
 
     public static OptOutStop register(UUID id, String subjectScheme, String subjectIndex, byte[] sealedIdentifier,
             List<Recipient> recipients, LocalDate effectiveFrom, String receivedVia, String actor, Instant now,
-            String clientId, String idempotencyKey, String requestSha256) {
+            String clientId) {
         OptOutStop stop = new OptOutStop();
         stop.id = id;
         stop.subjectScheme = subjectScheme;
@@ -90,8 +86,6 @@ public class OptOutStop {
         stop.registeredAt = now;
         stop.registeredBy = actor;
         stop.clientId = clientId;
-        stop.idempotencyKey = idempotencyKey;
-        stop.requestSha256 = requestSha256;
         return stop;
     }
 
@@ -181,11 +175,4 @@ public class OptOutStop {
         return clientId;
     }
 
-    public String idempotencyKey() {
-        return idempotencyKey;
-    }
-
-    public String requestSha256() {
-        return requestSha256;
-    }
 }

@@ -22,11 +22,6 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
         return find("id = ?1 and incidentId = ?2", jobId, incidentId).firstResultOptional();
     }
 
-    /** The job an idempotency key started on an incident. */
-    public Optional<ImportJob> byIdempotencyKey(UUID incidentId, String key) {
-        return find("incidentId = ?1 and idempotencyKey = ?2", incidentId, key).firstResultOptional();
-    }
-
     /** Stamps the running jobs this instance holds (queued or working) as alive; the count stamped. */
     public int beat(Collection<UUID> jobIds, Instant now) {
         if (jobIds.isEmpty()) {

@@ -118,7 +118,8 @@ public class AffectedPersonResource {
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)", example = "import-2026-11-22-1")
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
             @Context UriInfo uri) {
-        AffectedPersonService.Started started = service.importCsv(id, file, idempotencyKey, actor());
+        AffectedPersonService.Started started = service.importCsv(id, file, idempotencyKey,
+                Idempotency.clientOf(identity.getPrincipal()), actor());
         return accepted(started, uri, "affected-person-imports");
     }
 
@@ -176,7 +177,8 @@ public class AffectedPersonResource {
                     .withViolation(Problem.Violation.of("to", "body", "must not be before from"));
         }
         AffectedPersonService.Started started = service.derive(id, new AffectedPersonService.Derivation(number, name,
-                request.items(), request.from(), request.to()), idempotencyKey, actor());
+                request.items(), request.from(), request.to()), idempotencyKey,
+                Idempotency.clientOf(identity.getPrincipal()), actor());
         return accepted(started, uri, "affected-person-derivations");
     }
 

@@ -46,8 +46,11 @@ class AffectedPersonLedger {
         this.audit = audit;
     }
 
-    /** Records a job that starts now, and appends its start to the audit chain. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records a job that starts now, and appends its start to the audit chain, in the transaction that claimed the
+     * request's idempotency key (both commit together).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public ImportJob open(ImportJob job) {
         jobs.persist(job);
         jobs.flush();

@@ -16,6 +16,7 @@ import dev.kiroku.breachreporting.affected.repository.ImportJobRepository;
 import dev.kiroku.breachreporting.config.AffectedPersonsConfig;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.platform.web.Digests;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -45,7 +46,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -54,6 +54,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Names an incident's affected persons from a CSV file or from provision-records, as jobs: the request is checked at
@@ -79,11 +80,13 @@ public class AffectedPersonService {
     private final ExecutorService workers;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     public AffectedPersonService(IncidentService incidents, AffectedPersonLedger ledger, ImportJobRepository jobs,
             AffectedPersonRepository persons, PersonVault vault, ProvisionRecordsClient provisionRecords,
-            AffectedPersonsConfig config, ObjectMapper json, Clock clock) {
+            AffectedPersonsConfig config, ObjectMapper json, Clock clock, IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.incidents = incidents;
         this.ledger = ledger;
         this.jobs = jobs;
@@ -142,21 +145,24 @@ public class AffectedPersonService {
      * records the job and hands it to a worker. With an idempotency key, the same file again answers the first job;
      * another file with the same key is refused.
      */
-    public Started importCsv(UUID incidentId, InputStream body, String idempotencyKey, String actor) {
+    public Started importCsv(UUID incidentId, InputStream body, String idempotencyKey, String clientId,
+            String actor) {
+        String key = Idempotency.key(idempotencyKey, null);
         incidents.find(incidentId);
         Path file = null;
         try {
             file = Files.createTempFile("kiroku-affected-", ".csv",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             String sha256 = spool(body, file);
-            Optional<Started> replay = replay(incidentId, idempotencyKey, sha256);
-            if (replay.isPresent()) {
-                Files.deleteIfExists(file);
-                return replay.get();
-            }
             long rows = check(file);
-            ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.CSV_IMPORT, rows, null,
-                    idempotencyKey, sha256, actor, clock.instant()));
+            var once = new IdempotencyStore.Request(clientId,
+                    "POST /api/v1/incidents/" + incidentId + "/affected-person-imports", key, sha256);
+            Started started = start(once, () -> ImportJob.start(incidentId, AffectedPersonSource.CSV_IMPORT, rows,
+                    null, sha256, actor, clock.instant()));
+            if (started.replayed()) {
+                return started;
+            }
+            ImportJob job = started.job();
             Path spooled = file;
             hold(job.id(), () -> runCsv(job.id(), spooled));
             file = null;
@@ -176,15 +182,19 @@ public class AffectedPersonService {
     }
 
     /** Records a derivation job and hands it to a worker; the same request with the same key answers the first job. */
-    public Started derive(UUID incidentId, Derivation derivation, String idempotencyKey, String actor) {
+    public Started derive(UUID incidentId, Derivation derivation, String idempotencyKey, String clientId,
+            String actor) {
+        String key = Idempotency.key(idempotencyKey, null);
         incidents.find(incidentId);
         String sha256 = Digests.sha256Hex(fingerprint(derivation.filter()));
-        Optional<Started> replay = replay(incidentId, idempotencyKey, sha256);
-        if (replay.isPresent()) {
-            return replay.get();
+        var once = new IdempotencyStore.Request(clientId,
+                "POST /api/v1/incidents/" + incidentId + "/affected-person-derivations", key, sha256);
+        Started started = start(once, () -> ImportJob.start(incidentId, AffectedPersonSource.PROVISION_RECORDS, null,
+                derivation.filter(), sha256, actor, clock.instant()));
+        if (started.replayed()) {
+            return started;
         }
-        ImportJob job = ledger.open(ImportJob.start(incidentId, AffectedPersonSource.PROVISION_RECORDS, null,
-                derivation.filter(), idempotencyKey, sha256, actor, clock.instant()));
+        ImportJob job = started.job();
         hold(job.id(), () -> runDerivation(job.id(), derivation));
         LOG.infof("affected-person derivation %s of incident %s started", job.id(), incidentId);
         return new Started(job, false);
@@ -328,17 +338,14 @@ public class AffectedPersonService {
 
     // ---- the checks at once --------------------------------------------------------------------------------------
 
-    private Optional<Started> replay(UUID incidentId, String key, String sha256) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> jobs.byIdempotencyKey(incidentId, key).map(job -> {
-            if (!job.requestSha256().equals(sha256)) {
-                throw ProblemException.unprocessable(Idempotency.KEY_REUSED, "Idempotency key reused",
-                        "This Idempotency-Key started another job on this incident; nothing was written");
-            }
-            return new Started(job, true);
-        }));
+    /**
+     * Records the job once per client and idempotency key (the key and the job commit together); a retry answers the
+     * first job, which its worker already runs.
+     */
+    private Started start(IdempotencyStore.Request once, Supplier<ImportJob> job) {
+        var outcome = QuarkusTransaction.requiringNew().call(() -> idempotency.once(once,
+                () -> ledger.open(job.get()), j -> j.id().toString(), id -> jobs.findById(UUID.fromString(id))));
+        return new Started(outcome.value(), outcome.replayed());
     }
 
     private static String spool(InputStream body, Path file) throws IOException {

@@ -10,6 +10,7 @@ import dev.kiroku.breachreporting.incident.rest.IncidentViews.IncidentResponse;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.TransitionResponse;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -98,12 +99,17 @@ public class IncidentResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IncidentDraft draft,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+            @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
             @Context UriInfo uri) {
-        IncidentService.Created created = service.create(draft, idempotencyKey, actor());
+        IncidentService.Created created = service.create(draft, idempotencyKey,
+                Idempotency.clientOf(identity.getPrincipal()), actor());
         Incident incident = created.incident();
-        return Response.created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
-                .entity(view(incident)).build();
+        Response.ResponseBuilder response = Response
+                .created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build()).entity(view(incident));
+        if (created.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 
     @GET

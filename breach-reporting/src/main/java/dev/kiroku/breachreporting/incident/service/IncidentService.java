@@ -8,7 +8,6 @@ import dev.kiroku.breachreporting.incident.IncidentDraft;
 import dev.kiroku.breachreporting.incident.IncidentRefusal;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
 import dev.kiroku.breachreporting.incident.IncidentTransition;
-import dev.kiroku.breachreporting.incident.repository.IdempotencyRepository;
 import dev.kiroku.breachreporting.incident.repository.IncidentRepository;
 import dev.kiroku.breachreporting.incident.rules.Assessment;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
@@ -18,12 +17,12 @@ import dev.kiroku.breachreporting.incident.rules.Deadline;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
@@ -54,14 +53,14 @@ public class IncidentService {
             IncidentAction.SUBMIT_FINAL, IncidentAction.SUPPLEMENT);
 
     private final IncidentRepository incidents;
-    private final IdempotencyRepository idempotency;
+    private final IdempotencyStore idempotency;
     private final AuditChain audit;
     private final DeadlineCalculator calculator;
     private final ObjectMapper json;
     private final AffectedPersonCounts affectedPersons;
     private final Clock clock;
 
-    public IncidentService(IncidentRepository incidents, IdempotencyRepository idempotency, AuditChain audit,
+    public IncidentService(IncidentRepository incidents, IdempotencyStore idempotency, AuditChain audit,
             DeadlineCalculator calculator, ObjectMapper json, AffectedPersonCounts affectedPersons,
             Clock clock) {
         this.clock = clock;
@@ -85,25 +84,19 @@ public class IncidentService {
      * Records a new incident. With an idempotency key, a retry of the same request answers the first incident again;
      * the same key with another request is refused and nothing is written.
      */
-    public Created create(IncidentDraft draft, String idempotencyKey, String actor) {
-        String requestSha256 = digest(draft);
-        if (idempotencyKey != null) {
-            var used = idempotency.find(idempotencyKey);
-            if (used.isPresent()) {
-                if (!used.get().requestSha256().equals(requestSha256)) {
-                    throw ProblemException.unprocessable(Idempotency.KEY_REUSED, "Idempotency key reused",
-                            "This Idempotency-Key was used for a different request; nothing was written");
-                }
-                return new Created(find(used.get().incidentId()), true);
-            }
-        }
+    public Created create(IncidentDraft draft, String idempotencyKey, String clientId, String actor) {
+        var once = new IdempotencyStore.Request(clientId, "POST /api/v1/incidents",
+                Idempotency.key(idempotencyKey, null), digest(draft));
+        var outcome = idempotency.once(once, () -> recordNew(draft, actor), incident -> incident.id().toString(),
+                id -> find(UUID.fromString(id)));
+        return new Created(outcome.value(), outcome.replayed());
+    }
+
+    private Incident recordNew(IncidentDraft draft, String actor) {
         Instant now = clock.instant();
         Incident incident = Incident.record(draft, actor, now);
         incidents.persist(incident);
         incidents.flush();
-        if (idempotencyKey != null) {
-            idempotency.remember(idempotencyKey, requestSha256, incident.id(), actor, now);
-        }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("titleSha256", Digests.sha256Hex(draft.title()));
         facts.put("role", incident.role().name());
@@ -113,7 +106,7 @@ public class IncidentService {
         facts.put("euResidents", incident.euResidents());
         audit.append(new AuditEvent("incident.created", AGGREGATE, incident.id().toString(), actor,
                 incident.awarenessJustification().orElse(null), facts));
-        return new Created(incident, false);
+        return incident;
     }
 
     /**
@@ -122,7 +115,7 @@ public class IncidentService {
      * identified never lowers the count.
      */
     public IncidentTransition assess(UUID id, AssessmentFacts facts, String reason, String actor) {
-        Incident incident = find(id);
+        Incident incident = lock(id);
         long known = Rule7.knownPersons(facts.affectedPersons(), affectedPersons.countOf(id));
         AssessmentFacts counted = known == facts.affectedPersons() ? facts : facts.withAffectedPersons(known);
         IncidentTransition transition = incident.assess(counted, reason, actor, clock.instant(), calculator);
@@ -133,7 +126,7 @@ public class IncidentService {
     /** Applies an action; governed decisions only for a caller who may take them. */
     public IncidentTransition transition(UUID id, IncidentAction action, String reason, Instant occurredAt,
             String actor, boolean mayTakeGovernedDecisions) {
-        Incident incident = find(id);
+        Incident incident = lock(id);
         if (FILINGS.contains(action)) {
             throw new IncidentRefusal("'" + action.wireName() + "' is taken by submitting a report", "action",
                     "submit the incident's report (POST /api/v1/incidents/" + id + "/reports/{reportId}/submissions): "
@@ -214,11 +207,13 @@ public class IncidentService {
                 + "assessed count of " + declared + (crosses ? "; reportable under APPI Rule 7(iv)" : "");
     }
 
-    /** The incident, its row locked until the transaction ends (reports are drafted and filed one at a time). */
+    /**
+     * The incident, its row locked until the transaction ends: actions, assessments, reports and campaigns on one
+     * incident take their turn, each seeing the state the one before left.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Incident lock(UUID id) {
-        return incidents.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("There is no incident " + id));
+        return incidents.lock(id).orElseThrow(() -> ProblemException.notFound("There is no incident " + id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

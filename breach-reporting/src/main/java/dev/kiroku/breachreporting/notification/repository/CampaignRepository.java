@@ -21,10 +21,6 @@ public class CampaignRepository implements PanacheRepositoryBase<NotificationCam
         return list("incidentId = ?1 order by id", incidentId);
     }
 
-    public Optional<NotificationCampaign> byIdempotencyKey(UUID incidentId, String key) {
-        return find("incidentId = ?1 and idempotencyKey = ?2", incidentId, key).firstResultOptional();
-    }
-
     /** The campaign, its row locked until the transaction ends. */
     public Optional<NotificationCampaign> lock(UUID campaignId) {
         return findByIdOptional(campaignId, LockModeType.PESSIMISTIC_WRITE);

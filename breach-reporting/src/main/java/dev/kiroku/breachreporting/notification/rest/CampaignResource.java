@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,11 +90,11 @@ public class CampaignResource {
                     + "must be assessed and not closed. With `Idempotency-Key`, a retry answers the first campaign.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NoticeContent.class),
             examples = @ExampleObject(name = "誤送信のお知らせ（日本語・英語）", value = NotificationExamples.CONTENT)))
-    @APIResponse(responseCode = "201", description = "The campaign; Location names it",
+    @APIResponse(responseCode = "201", description = "The campaign (or, to a retry with the same Idempotency-Key, the "
+            + "first campaign with Idempotent-Replayed: true); Location names it",
+            headers = @Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry"),
             content = @Content(schema = @Schema(implementation = CampaignView.class),
                     examples = @ExampleObject(name = "campaign", value = NotificationExamples.CAMPAIGN)))
-    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first campaign "
-            + "(Idempotent-Replayed: true)", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
@@ -108,14 +109,16 @@ public class CampaignResource {
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
             @Context UriInfo uri) {
-        CampaignService.Created created = service.create(id, content, idempotencyKey, actor());
+        CampaignService.Created created = service.create(id, content, idempotencyKey,
+                Idempotency.clientOf(identity.getPrincipal()), actor());
         CampaignView view = CampaignView.of(service.state(id, created.campaign().id()));
         URI location = uri.getBaseUriBuilder().path("api/v1/incidents").path(id.toString())
                 .path("notification-campaigns").path(view.id().toString()).build();
+        Response.ResponseBuilder response = Response.created(location).entity(view);
         if (created.replayed()) {
-            return Response.ok(view).location(location).header(Idempotency.REPLAYED_HEADER, "true").build();
+            response.header(Idempotency.REPLAYED_HEADER, "true");
         }
-        return Response.created(location).entity(view).build();
+        return response.build();
     }
 
     @GET

@@ -20,6 +20,7 @@ import dev.kiroku.breachreporting.notification.repository.MessageRepository;
 import dev.kiroku.breachreporting.notification.repository.UnreachableRepository;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -68,12 +69,14 @@ public class CampaignService {
     private final ObjectMapper json;
     private final String messageIdDomain;
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     public CampaignService(IncidentService incidents, AffectedPersons persons, CampaignRepository campaigns,
             MessageRepository messages, UnreachableRepository unreachables, AuditChain audit, ObjectMapper json,
             NotificationConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from,
-            Clock clock) {
+            Clock clock, IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.incidents = incidents;
         this.persons = persons;
         this.campaigns = campaigns;
@@ -101,18 +104,19 @@ public class CampaignService {
      * due now, in the person's language when the campaign has it), and the persons without one listed as needing the
      * alternative measure. With an Idempotency-Key a retry answers the first campaign again.
      */
-    public Created create(UUID incidentId, NoticeContent content, String idempotencyKey, String actor) {
-        Incident incident = incidents.lock(incidentId);
+    public Created create(UUID incidentId, NoticeContent content, String idempotencyKey, String clientId,
+            String actor) {
         String requestSha256 = Idempotency.fingerprint(json, content);
-        if (idempotencyKey != null) {
-            var used = campaigns.byIdempotencyKey(incidentId, idempotencyKey);
-            if (used.isPresent()) {
-                if (!used.get().requestSha256().orElse("").equals(requestSha256)) {
-                    throw Idempotency.reused(idempotencyKey);
-                }
-                return new Created(used.get(), true);
-            }
-        }
+        var once = new IdempotencyStore.Request(clientId,
+                "POST /api/v1/incidents/" + incidentId + "/notification-campaigns",
+                Idempotency.key(idempotencyKey, null), requestSha256);
+        var outcome = idempotency.once(once, () -> start(incidentId, content, requestSha256, actor),
+                campaign -> campaign.id().toString(), id -> find(incidentId, UUID.fromString(id)));
+        return new Created(outcome.value(), outcome.replayed());
+    }
+
+    private NotificationCampaign start(UUID incidentId, NoticeContent content, String requestSha256, String actor) {
+        Incident incident = incidents.lock(incidentId);
         if (NO_CAMPAIGN.contains(incident.status())) {
             throw ProblemException.conflict(NOT_NOTIFYING, "The incident's persons are not notified now",
                     "The incident is " + incident.status() + ": persons are notified once it is assessed and until "
@@ -126,8 +130,7 @@ public class CampaignService {
                             + "address where the person can ask", "APPI Rule 10; Rule 8(1)(ix) [M]"));
         }
         Instant now = clock.instant();
-        NotificationCampaign campaign = NotificationCampaign.start(incidentId, content, requestSha256,
-                idempotencyKey, requestSha256, actor, now);
+        NotificationCampaign campaign = NotificationCampaign.start(incidentId, content, requestSha256, actor, now);
         campaigns.persist(campaign);
         Set<UUID> notified = messages.personsWithNotice(incidentId);
         Set<UUID> listed = unreachables.personsListed(incidentId);
@@ -179,7 +182,7 @@ public class CampaignService {
         if (campaign.status() == CampaignStatus.COMPLETED) {
             appendCompleted(campaign);
         }
-        return new Created(campaign, false);
+        return campaign;
     }
 
     public NotificationCampaign pause(UUID incidentId, UUID campaignId, String reason, String actor) {

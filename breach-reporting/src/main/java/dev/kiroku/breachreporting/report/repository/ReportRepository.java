@@ -18,8 +18,4 @@ public class ReportRepository implements PanacheRepositoryBase<IncidentReport, U
     public Optional<IncidentReport> ofIncident(UUID incidentId, UUID reportId) {
         return find("incidentId = ?1 and id = ?2", incidentId, reportId).firstResultOptional();
     }
-
-    public Optional<IncidentReport> byIdempotencyKey(UUID incidentId, String key) {
-        return find("incidentId = ?1 and idempotencyKey = ?2", incidentId, key).firstResultOptional();
-    }
 }

@@ -7,6 +7,7 @@ import dev.kiroku.breachreporting.report.rest.ReportApi.DraftRequest;
 import dev.kiroku.breachreporting.report.rest.ReportApi.ReportResponse;
 import dev.kiroku.breachreporting.report.rest.ReportApi.Revision;
 import dev.kiroku.breachreporting.report.rest.ReportApi.SubmissionRequest;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -98,14 +99,14 @@ public class ReportResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draft(@PathParam("id") UUID id, @NotNull @Valid DraftRequest request,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+            @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
             @Context UriInfo uri) {
         ReportService.Created created = service.draft(id, request.kind(), request.items(),
-                idempotencyKey, actor());
+                idempotencyKey, Idempotency.clientOf(identity.getPrincipal()), actor());
         IncidentReport report = created.report();
         Response.ResponseBuilder response = Response.created(location(uri, id, report)).entity(view(report));
         if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.header(Idempotency.REPLAYED_HEADER, "true");
         }
         return response.build();
     }

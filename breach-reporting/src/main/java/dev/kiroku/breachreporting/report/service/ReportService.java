@@ -13,6 +13,7 @@ import dev.kiroku.breachreporting.report.Submission;
 import dev.kiroku.breachreporting.report.repository.ReportRepository;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.ProblemException;
@@ -45,8 +46,11 @@ public class ReportService {
     private final ReportRepository reports;
     private final AuditChain audit;
     private final ObjectMapper json;
+    private final IdempotencyStore idempotency;
 
-    public ReportService(IncidentService incidents, ReportRepository reports, AuditChain audit, ObjectMapper json) {
+    public ReportService(IncidentService incidents, ReportRepository reports, AuditChain audit, ObjectMapper json,
+            IdempotencyStore idempotency) {
+        this.idempotency = idempotency;
         this.incidents = incidents;
         this.reports = reports;
         this.audit = audit;
@@ -65,20 +69,18 @@ public class ReportService {
      * Drafts the next version of the incident's report. Reports are drafted once reporting has started, one draft at a
      * time; a preliminary and a final report are each filed once, supplements follow the final report.
      */
-    public Created draft(UUID incidentId, ReportKind kind, ReportItems items, String idempotencyKey, String actor) {
+    public Created draft(UUID incidentId, ReportKind kind, ReportItems items, String idempotencyKey,
+            String clientId, String actor) {
+        var once = new IdempotencyStore.Request(clientId, "POST /api/v1/incidents/" + incidentId + "/reports",
+                Idempotency.key(idempotencyKey, null),
+                Digests.sha256Hex(fingerprint(new DraftRequest(kind, items))));
+        var outcome = idempotency.once(once, () -> newDraft(incidentId, kind, items, actor),
+                report -> report.id().toString(), id -> find(incidentId, UUID.fromString(id)));
+        return new Created(outcome.value(), outcome.replayed());
+    }
+
+    private IncidentReport newDraft(UUID incidentId, ReportKind kind, ReportItems items, String actor) {
         Incident incident = incidents.lock(incidentId);
-        String requestSha256 = Digests.sha256Hex(fingerprint(new DraftRequest(kind, items)));
-        if (idempotencyKey != null) {
-            var used = reports.byIdempotencyKey(incidentId, idempotencyKey);
-            if (used.isPresent()) {
-                if (!used.get().requestSha256().orElse("").equals(requestSha256)) {
-                    throw ProblemException.unprocessable(Idempotency.KEY_REUSED,
-                            "Idempotency key reused", "This Idempotency-Key was used for a different report; nothing "
-                                    + "was written");
-                }
-                return new Created(used.get(), true);
-            }
-        }
         if (!IncidentStatus.REPORTING.contains(incident.status())) {
             throw ProblemException.conflict(NOT_REPORTING, "Reporting has not started",
                     "The incident is " + incident.status() + ": reports are drafted once reporting has started "
@@ -100,13 +102,13 @@ public class ReportService {
             throw ProblemException.conflict(ALREADY_FILED, "No final report yet", "A supplement (追完) follows the "
                     + "final report (確報); before it, draft the final report with what is known");
         }
-        IncidentReport report = IncidentReport.draft(incidentId, existing.size() + 1, kind, items, idempotencyKey,
-                idempotencyKey == null ? null : requestSha256, actor, incidents.now());
+        IncidentReport report = IncidentReport.draft(incidentId, existing.size() + 1, kind, items, actor,
+                incidents.now());
         reports.persist(report);
         reports.flush();
         audit.append(new AuditEvent("incident.report-drafted", AGGREGATE, incidentId.toString(), actor, null,
                 content(report)));
-        return new Created(report, false);
+        return report;
     }
 
     /** Replaces a draft's items; a submitted report is never changed (409). */

@@ -11,6 +11,7 @@ import dev.kiroku.jointuse.group.rest.GroupRequests.PublishRequest;
 import dev.kiroku.jointuse.group.rest.GroupViews.GroupResponse;
 import dev.kiroku.jointuse.group.rest.GroupViews.NoticeResponse;
 import dev.kiroku.jointuse.group.service.JointUseGroupService;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -39,6 +41,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,19 +80,31 @@ public class JointUseGroupResource {
     @RolesAllowed(KirokuRoles.COMPLIANCE_OFFICER)
     @Operation(summary = "Create a draft joint-use group",
             description = "Holds the five items of APPI Art. 27(5)(iii). A draft is not public and may be edited "
-                    + "freely until it is published.")
+                    + "freely until it is published. With `Idempotency-Key`, a retry of the same request answers the "
+                    + "first group again (`Idempotent-Replayed: true`); the same key with another body is a 422 and "
+                    + "nothing is written.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JointUseDefinition.class),
             examples = @ExampleObject(name = "policy 002 group", value = Examples.DEFINITION_002)))
     @APIResponse(responseCode = "201", description = "The draft group; Location names it",
+            headers = @Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry"),
             content = @Content(schema = @Schema(implementation = GroupResponse.class),
                     examples = @ExampleObject(name = "group", value = Examples.GROUP)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
-    public Response create(@NotNull @Valid JointUseDefinition definition, @Context UriInfo uri) {
-        JointUseGroup group = service.create(definition, actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build())
-                .entity(GroupResponse.of(group, service.today())).build();
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different body",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid JointUseDefinition definition,
+            @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        var created = service.create(definition, idempotencyKey, Idempotency.clientOf(identity.getPrincipal()),
+                actor());
+        JointUseGroup group = created.value();
+        Response.ResponseBuilder response = Response
+                .created(uri.getAbsolutePathBuilder().path(group.id().toString()).build())
+                .entity(GroupResponse.of(group, service.today()));
+        return replayed(response, created.replayed());
     }
 
     @GET
@@ -169,7 +184,7 @@ public class JointUseGroupResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @NotNull @Valid PublishRequest request, @Context UriInfo uri) {
         JointUseNotice notice = service.publish(id, request.effectiveFrom(), actor());
-        return createdNotice(notice, uri);
+        return createdNotice(notice, uri).build();
     }
 
     @POST
@@ -182,10 +197,13 @@ public class JointUseGroupResource {
                     + "(published now, or pending with a due date); purposes, or another responsible party → only "
                     + "scheduled, with the notice published now at least the configured number of days ahead; data "
                     + "items or joint users → refused (consent or a new group is needed) unless flagged "
-                    + "non-substantive with a written justification, which is recorded.")
+                    + "non-substantive with a written justification, which is recorded. With `Idempotency-Key`, a "
+                    + "retry of the same request answers the first notice version again (`Idempotent-Replayed: "
+                    + "true`); the same key with another body is a 422 and nothing is written.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChangeBody.class),
             examples = @ExampleObject(name = "new representative", value = Examples.CHANGE_REPRESENTATIVE)))
     @APIResponse(responseCode = "201", description = "The new notice version; Location names it",
+            headers = @Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry"),
             content = @Content(schema = @Schema(implementation = NoticeResponse.class),
                     examples = @ExampleObject(name = "notice", value = Examples.NOTICE)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
@@ -195,14 +213,19 @@ public class JointUseGroupResource {
     @APIResponse(responseCode = "409", description = "The group is not published, or a notice is still pending",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The law does not allow the change as requested; each "
-            + "violation names its rule",
+            + "violation names its rule, or the Idempotency-Key was used with a different body",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "items change refused", value = Examples.REFUSED)))
-    public Response change(@PathParam("id") UUID id, @NotNull @Valid ChangeBody body, @Context UriInfo uri) {
+    public Response change(@PathParam("id") UUID id, @NotNull @Valid ChangeBody body,
+            @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         ChangeRequest request = new ChangeRequest(body.definition(), body.effectiveFrom(), body.occurredOn(),
                 body.reason(), body.responsiblePartyReplaced(), body.nonSubstantive(), body.justification(),
                 body.publishNow() == null || body.publishNow());
-        return createdNotice(service.change(id, request, actor()), uri);
+        var created = service.change(id, request, idempotencyKey, Idempotency.clientOf(identity.getPrincipal()),
+                actor());
+        return replayed(createdNotice(created.value(), uri), created.replayed());
     }
 
     @POST
@@ -306,11 +329,18 @@ public class JointUseGroupResource {
         return renderer.negotiate(request, notice, lang, NoticeResponse.of(notice, service.today()));
     }
 
-    private Response createdNotice(JointUseNotice notice, UriInfo uri) {
+    private Response.ResponseBuilder createdNotice(JointUseNotice notice, UriInfo uri) {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/joint-use-groups")
                         .path(notice.groupId().toString()).path("notices").path(Integer.toString(notice.versionNo()))
                         .build())
-                .entity(NoticeResponse.of(notice, service.today())).build();
+                .entity(NoticeResponse.of(notice, service.today()));
+    }
+
+    private static Response replayed(Response.ResponseBuilder response, boolean replayed) {
+        if (replayed) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 
     private String actor() {

@@ -13,7 +13,9 @@ import dev.kiroku.jointuse.group.Member;
 import dev.kiroku.jointuse.group.repository.JointUseGroupRepository;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Digests;
+import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,10 +45,12 @@ public class JointUseGroupService {
     private final JointUseConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     public JointUseGroupService(JointUseGroupRepository groups, AuditChain audit, JointUseConfig config,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.groups = groups;
         this.audit = audit;
         this.config = config;
@@ -57,11 +61,22 @@ public class JointUseGroupService {
     public record Match(JointUseGroup group, JointUseNotice notice, Member member) {
     }
 
-    public JointUseGroup create(JointUseDefinition definition, String actor) {
-        JointUseGroup group = JointUseGroup.draft(definition, actor, clock.instant());
-        groups.persist(group);
-        record(group, "joint-use-group.created", actor, null, Map.of("definitionSha256", digest(definition)));
-        return group;
+    /** A create's outcome, and whether it repeats the first answer of a retried request. */
+    public record Created<T>(T value, boolean replayed) {
+    }
+
+    /** Creates a draft group; with an idempotency key, a retry answers the first group again. */
+    public Created<JointUseGroup> create(JointUseDefinition definition, String idempotencyKey, String clientId,
+            String actor) {
+        var once = new IdempotencyStore.Request(clientId, "POST /api/v1/joint-use-groups",
+                Idempotency.key(idempotencyKey, null), Idempotency.fingerprint(json, definition));
+        var outcome = idempotency.once(once, () -> {
+            JointUseGroup group = JointUseGroup.draft(definition, actor, clock.instant());
+            groups.persist(group);
+            record(group, "joint-use-group.created", actor, null, Map.of("definitionSha256", digest(definition)));
+            return group;
+        }, group -> group.id().toString(), id -> find(UUID.fromString(id)));
+        return new Created<>(outcome.value(), outcome.replayed());
     }
 
     public JointUseGroup redefine(UUID id, JointUseDefinition definition, String actor) {
@@ -78,12 +93,21 @@ public class JointUseGroupService {
         return notice;
     }
 
-    public JointUseNotice change(UUID id, ChangeRequest request, String actor) {
-        JointUseGroup group = find(id);
-        JointUseNotice notice = group.change(request,
-                new ChangePolicy(config.minimumAdvanceNoticeDays(), config.withoutDelayDays()), actor, clock.instant());
-        record(group, "joint-use-group.changed", actor, request.reason(), noticeFacts(notice));
-        return notice;
+    /** Changes a published group (a new notice version); with an idempotency key, a retry answers that version. */
+    public Created<JointUseNotice> change(UUID id, ChangeRequest request, String idempotencyKey, String clientId,
+            String actor) {
+        var once = new IdempotencyStore.Request(clientId, "POST /api/v1/joint-use-groups/" + id + "/changes",
+                Idempotency.key(idempotencyKey, null), Idempotency.fingerprint(json, request));
+        var outcome = idempotency.once(once, () -> {
+            JointUseGroup group = find(id);
+            JointUseNotice notice = group.change(request,
+                    new ChangePolicy(config.minimumAdvanceNoticeDays(), config.withoutDelayDays()), actor,
+                    clock.instant());
+            record(group, "joint-use-group.changed", actor, request.reason(), noticeFacts(notice));
+            return notice;
+        }, notice -> Integer.toString(notice.versionNo()),
+                version -> find(id).notice(Integer.parseInt(version)).orElseThrow());
+        return new Created<>(outcome.value(), outcome.replayed());
     }
 
     public JointUseNotice publishPending(UUID id, int versionNo, String actor) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,6 +79,17 @@ public final class LocalTokens {
     }
 
     /** Test profile: quarkus-oidc verifies tokens with the checked-in public key instead of Keycloak's JWKS. */
+    /**
+     * The environment that makes a packaged service ({@link PackagedService}) check these local tokens instead of
+     * Keycloak's: {@link Profile}'s settings as environment variables.
+     */
+    public static Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        new Profile().getConfigOverrides().forEach((name, value) -> env.put(
+                name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        return env;
+    }
+
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

@@ -131,6 +131,16 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL, as {@code kill -9}: no shutdown hook runs) and waits for it to end. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A free TCP port on this machine. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,14 +2,18 @@ package dev.kiroku.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URI;
+import java.security.Principal;
 
 /**
  * {@code Idempotency-Key} handling shared by every create (IETF httpapi idempotency-key draft semantics): the key is
  * scoped to the calling client; a retry with the same key and the same request answers the first result again; the
  * same key with a different request is refused with a 422 problem and writes nothing. Its refusals are plain
- * exceptions ({@link InvalidKey}, {@link KeyReused}) that services throw and the REST layer answers as problems.
+ * exceptions ({@link InvalidKey}, {@link KeyReused}, {@link InProgress}) that services throw and the REST layer
+ * answers as problems. The decision itself (one write per client and key, decided by a unique constraint) is
+ * {@code dev.kiroku.platform.persistence.IdempotencyStore}.
  */
 public final class Idempotency {
 
@@ -17,6 +21,9 @@ public final class Idempotency {
     /** Set on an answer that repeats the first result of a retried request. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final URI KEY_REUSED = ProblemType.of("idempotency-key-reused");
+    public static final URI IN_PROGRESS = ProblemType.of("idempotency-key-in-progress");
+    /** Seconds a client waits before retrying a request whose key is still in progress. */
+    public static final int RETRY_AFTER_SECONDS = 1;
     private static final int MAX_LENGTH = 200;
 
     private Idempotency() {
@@ -78,6 +85,42 @@ public final class Idempotency {
             return new ProblemException(422, KEY_REUSED, "Idempotency key reused with a different request",
                     getMessage()).with("idempotencyKey", key);
         }
+    }
+
+    /**
+     * The same key is held by a concurrent request of this client that has not finished; answered as a 409 problem
+     * with {@code Retry-After}. A retry then gets that request's answer.
+     */
+    public static final class InProgress extends RuntimeException {
+
+        private final String key;
+
+        public InProgress(String key) {
+            super("A request with this idempotency key is still being processed; retry after "
+                    + RETRY_AFTER_SECONDS + " second(s) to get its answer.", null, false, false);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The problem it is answered with. */
+        public ProblemException toProblem() {
+            return new ProblemException(409, IN_PROGRESS, "Idempotency key in progress", getMessage())
+                    .with("idempotencyKey", key).withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+    }
+
+    /** The client a key is scoped to: the token's {@code azp} (the OAuth client), else the principal's name. */
+    public static String clientOf(Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
+            String azp = jwt.getClaim("azp");
+            if (azp != null) {
+                return azp;
+            }
+        }
+        return principal.getName();
     }
 
     /**

@@ -75,6 +75,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyKeyInProgress(Idempotency.InProgress e, HttpServerRequest request) {
+        return problem(e.toProblem(), request);
+    }
+
+    @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
         return unauthenticated(request);
     }

@@ -40,6 +40,9 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String UNAUTHENTICATED = "No token, or an expired, forged or foreign one";
     static final String FORBIDDEN = "The token's roles do not allow this operation";
     static final String INVALID = "The request is not valid (field-level violations)";
+    static final String IN_PROGRESS = "A request with the same Idempotency-Key is still in progress: retry after "
+            + "Retry-After seconds for its answer";
+    static final String KEY_REUSED = "The Idempotency-Key was used with a different request; nothing was written";
     /** Quarkus's own descriptions of the 401 and 403 it adds to secured operations. */
     private static final List<String> GENERIC = List.of("Not Authorized", "Not Allowed");
 
@@ -75,6 +78,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getRequestBody() != null || hasRequestParameters(operation) || hasRequestParameters(item)) {
             problem(responses, "400", INVALID, "validation", ProblemExamples.VALIDATION);
         }
+        if (takesIdempotencyKey(operation)) {
+            idempotency(responses, "409", IN_PROGRESS);
+            idempotency(responses, "422", KEY_REUSED);
+        }
         if (responses.getAPIResponses() != null) {
             Map<String, APIResponse> sorted = new java.util.TreeMap<>(ProblemResponsesFilter::byCode);
             sorted.putAll(responses.getAPIResponses());
@@ -94,6 +101,24 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean da = "default".equals(a);
         boolean db = "default".equals(b);
         return da || db ? Boolean.compare(da, db) : a.compareTo(b);
+    }
+
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && Idempotency.HEADER.equalsIgnoreCase(p.getName()));
+    }
+
+    /** The idempotency refusal every create may answer: added, or named in the operation's own description. */
+    private static void idempotency(APIResponses responses, String code, String description) {
+        APIResponse response = responses.getAPIResponse(code);
+        if (response == null) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                    .content(problemContent(null, null)));
+        } else if (response.getRef() == null && (response.getDescription() == null
+                || !response.getDescription().contains(description))) {
+            response.setDescription(response.getDescription() == null ? description
+                    : response.getDescription() + "; or: " + description);
+        }
     }
 
     private static boolean hasRequestParameters(Operation operation) {

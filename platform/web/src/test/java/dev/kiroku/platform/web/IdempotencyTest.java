@@ -35,4 +35,14 @@ class IdempotencyTest {
         assertThat(problem.type()).isEqualTo(Idempotency.KEY_REUSED);
         assertThat(problem.title()).isEqualTo("Idempotency key reused with a different request");
     }
+
+    @Test
+    void aKeyInProgressIsAnswered409WithRetryAfter() {
+        Idempotency.InProgress inProgress = new Idempotency.InProgress("k-8");
+        Problem problem = inProgress.toProblem().toProblem("/x", "r-1");
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(Idempotency.IN_PROGRESS);
+        assertThat(problem.title()).isEqualTo("Idempotency key in progress");
+        assertThat(inProgress.toProblem().headers()).containsEntry("Retry-After", "1");
+    }
 }

@@ -74,6 +74,19 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void anOperationTakingAnIdempotencyKeyDocumentsTheInProgress409AndTheReused422() {
+        Operation post = secured().addParameter(OASFactory.createParameter().name(Idempotency.HEADER)
+                .in(Parameter.In.HEADER));
+        post.getResponses().addAPIResponse("409", OASFactory.createAPIResponse().description("The incident is closed"));
+        new ProblemResponsesFilter().filterOpenAPI(document("/api/v1/x", post));
+        assertThat(post.getResponses().getAPIResponse("409").getDescription())
+                .isEqualTo("The incident is closed; or: " + ProblemResponsesFilter.IN_PROGRESS);
+        assertThat(post.getResponses().getAPIResponse("422").getDescription())
+                .isEqualTo(ProblemResponsesFilter.KEY_REUSED);
+        assertThat(problem(post, "422").getSchema().getRef()).isEqualTo(ProblemResponsesFilter.PROBLEM_REF);
+    }
+
+    @Test
     void anOperationWithQueryParametersOrABodyAnswers400() {
         Operation get = secured().addParameter(OASFactory.createParameter().name("limit").in(Parameter.In.QUERY));
         new ProblemResponsesFilter().filterOpenAPI(document("/api/v1/x", get));

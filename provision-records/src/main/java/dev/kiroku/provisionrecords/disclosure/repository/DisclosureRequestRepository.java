@@ -6,15 +6,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class DisclosureRequestRepository implements PanacheRepositoryBase<DisclosureRequest, UUID> {
-
-    public Optional<DisclosureRequest> findByKey(String clientId, String key) {
-        return find("clientId = ?1 and idempotencyKey = ?2", clientId, key).firstResultOptional();
-    }
 
     /** A page in id (answer) order after the cursor, optionally of one subject. */
     public List<DisclosureRequest> listAfter(UUID after, String subjectIndex, int limit) {

@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.disclosure.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
@@ -35,6 +36,8 @@ import java.util.UUID;
 public class DisclosureService {
 
     static final String AGGREGATE = "disclosure-request";
+    /** The operation idempotency keys of a request are scoped to (with the client). */
+    static final String OPERATION = "POST /api/v1/disclosure-requests";
 
     private final DisclosureRequestRepository requests;
     private final RecordQueries records;
@@ -42,10 +45,12 @@ public class DisclosureService {
     private final AuditChain audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     DisclosureService(DisclosureRequestRepository requests, RecordQueries records,
-            SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock) {
+            SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock, IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.requests = requests;
         this.records = records;
         this.vault = vault;
@@ -64,17 +69,15 @@ public class DisclosureService {
     }
 
     public Answered answer(Ask ask, String headerKey, Caller caller) {
-        String key = Idempotency.key(headerKey, null);
-        String fingerprint = Idempotency.fingerprint(json, ask);
-        if (key != null) {
-            var earlier = requests.findByKey(caller.clientId(), key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestSha256().equals(fingerprint)) {
-                    throw Idempotency.reused(key);
-                }
-                return new Answered(earlier.get(), records.findAll(earlier.get().recordIds()), true);
-            }
-        }
+        var once = new IdempotencyStore.Request(caller.clientId(), OPERATION, Idempotency.key(headerKey, null),
+                Idempotency.fingerprint(json, ask));
+        var outcome = idempotency.once(once, () -> create(ask, caller), a -> a.request().id().toString(),
+                id -> find(UUID.fromString(id)));
+        Answered answered = outcome.value();
+        return new Answered(answered.request(), answered.records(), outcome.replayed());
+    }
+
+    private Answered create(Ask ask, Caller caller) {
         if (ask.from() != null && ask.to() != null && ask.to().isBefore(ask.from())) {
             throw new InvalidInput("The range is empty", "to", "body", "must not be before from");
         }
@@ -91,8 +94,7 @@ public class DisclosureService {
         DisclosureRequest request = DisclosureRequest.answer(id,
                 new DisclosureRequest.Ask(ask.subjectScheme(), index, vault.seal(ask.subjectIdentifier(), id), ask.from(), ask.to(), ask.method(), receivedAt,
                         ask.receivedVia(), ask.requestedByAgent()),
-                found, ask.refusalGround(), ask.refusalDetail(), caller.actor(), now, caller.clientId(), key,
-                fingerprint);
+                found, ask.refusalGround(), ask.refusalDetail(), caller.actor(), now, caller.clientId());
         requests.persist(request);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("requestId", id.toString());

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -27,10 +26,6 @@ public class OptOutStopRepository implements PanacheRepositoryBase<OptOutStop, U
                         OptOutStop.class)
                 .setParameter("indexes", subjectIndexes.toArray(String[]::new))
                 .getResultList();
-    }
-
-    public Optional<OptOutStop> findByKey(String clientId, String key) {
-        return find("clientId = ?1 and idempotencyKey = ?2", clientId, key).firstResultOptional();
     }
 
     /** A page in id (registration) order after the cursor, optionally of one subject, optionally only active. */

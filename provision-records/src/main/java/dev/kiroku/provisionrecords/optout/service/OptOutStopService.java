@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.optout.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
@@ -27,16 +28,20 @@ import java.util.UUID;
 public class OptOutStopService {
 
     static final String AGGREGATE = "opt-out-stop";
+    /** The operation idempotency keys of a registration are scoped to (with the client). */
+    static final String OPERATION = "POST /api/v1/opt-out-stops";
 
     private final OptOutStopRepository stops;
     private final SubjectVault vault;
     private final AuditChain audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     public OptOutStopService(OptOutStopRepository stops, SubjectVault vault, AuditChain audit, ObjectMapper json,
-            Clock clock) {
+            Clock clock, IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.stops = stops;
         this.vault = vault;
         this.audit = audit;
@@ -53,22 +58,19 @@ public class OptOutStopService {
     }
 
     public Registered register(StopRequest request, String headerKey, Caller caller) {
-        String key = Idempotency.key(headerKey, null);
-        String fingerprint = Idempotency.fingerprint(json, request);
-        if (key != null) {
-            var earlier = stops.findByKey(caller.clientId(), key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestSha256().equals(fingerprint)) {
-                    throw Idempotency.reused(key);
-                }
-                return new Registered(earlier.get(), true);
-            }
-        }
+        var once = new IdempotencyStore.Request(caller.clientId(), OPERATION, Idempotency.key(headerKey, null),
+                Idempotency.fingerprint(json, request));
+        var outcome = idempotency.once(once, () -> create(request, caller), stop -> stop.id().toString(),
+                id -> find(UUID.fromString(id)));
+        return new Registered(outcome.value(), outcome.replayed());
+    }
+
+    private OptOutStop create(StopRequest request, Caller caller) {
         UUID id = TimeOrderedIds.next(clock);
         OptOutStop stop = OptOutStop.register(id, request.subjectScheme(),
                 vault.index(request.subjectScheme(), request.subjectIdentifier()),
                 vault.seal(request.subjectIdentifier(), id), request.recipients(), request.effectiveFrom(),
-                request.receivedVia(), caller.actor(), clock.instant(), caller.clientId(), key, fingerprint);
+                request.receivedVia(), caller.actor(), clock.instant(), caller.clientId());
         stops.persist(stop);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stopId", id.toString());
@@ -77,7 +79,7 @@ public class OptOutStopService {
         facts.put("effectiveFrom", stop.effectiveFrom().toString());
         facts.put("receivedVia", stop.receivedVia());
         audit.append(new AuditEvent("opt-out-stop.registered", AGGREGATE, id.toString(), caller.actor(), null, facts));
-        return new Registered(stop, false);
+        return stop;
     }
 
     public OptOutStop withdraw(UUID id, LocalDate from, String reason, Caller caller) {

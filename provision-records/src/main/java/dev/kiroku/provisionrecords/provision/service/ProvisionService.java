@@ -3,6 +3,7 @@ package dev.kiroku.provisionrecords.provision.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.TimeOrderedIds;
@@ -81,10 +82,13 @@ public class ProvisionService {
     private final Validator validator;
     private final ProvisionRecordsConfig config;
     private final Clock clock;
+    private final IdempotencyStore idempotency;
 
     ProvisionService(ProvisionRecordRepository records, OptOutStopService stops, AuditChain audit, SubjectVault vault,
-            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config, Clock clock) {
+            ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config, Clock clock,
+            IdempotencyStore idempotency) {
         this.clock = clock;
+        this.idempotency = idempotency;
         this.records = records;
         this.stops = stops;
         this.audit = audit;
@@ -128,7 +132,7 @@ public class ProvisionService {
         ProvisionEvent keyed = withKey(event, key);
         RecordContent.Digest digest = RecordContent.digest(json, keyed);
         Candidate candidate = new Candidate(0, keyed, digest.eventSha256(), digest.fingerprint(), () -> Lineage.NEW);
-        return single(candidate, Entry.RECORDED, caller, () -> null);
+        return single(candidate, Entry.RECORDED, caller, "POST /api/v1/provisions", () -> null);
     }
 
     /** Records a corrected version of the current version {@code id}; the corrected one stays readable. */
@@ -139,7 +143,8 @@ public class ProvisionService {
                 correction.reason(), "record", keyed));
         Candidate candidate = new Candidate(0, keyed, RecordContent.digest(json, keyed).eventSha256(), fingerprint,
                 () -> lineageOf(id, correction.reason()));
-        return single(candidate, Entry.CORRECTED, caller, NotCurrentVersion::raced);
+        return single(candidate, Entry.CORRECTED, caller, "POST /api/v1/provisions/" + id + "/corrections",
+                NotCurrentVersion::raced);
     }
 
     /**
@@ -180,11 +185,22 @@ public class ProvisionService {
 
     // ---- the pipeline --------------------------------------------------------------------------------------------
 
-    /** One write for a create or a correction: its outcome as the record, a replay or a refusal. */
-    private Created single(Candidate candidate, Entry entry, Caller caller, Supplier<RuntimeException> onRace) {
+    /**
+     * One write for a create or a correction: its outcome as the record, a replay or a refusal. The request's key goes
+     * through the suite's idempotency mechanism first (concurrent duplicates wait for the first and replay it); the
+     * record keeps its own natural key ({@code clientEventId}), which a batch may have used before.
+     */
+    private Created single(Candidate candidate, Entry entry, Caller caller, String operation,
+            Supplier<RuntimeException> onRace) {
         try {
-            return QuarkusTransaction.requiringNew()
-                    .call(() -> created(ingest(List.of(candidate), new EventOutcome[1], entry, caller).get(0)));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                var once = new IdempotencyStore.Request(caller.clientId(), operation, candidate.key(),
+                        candidate.fingerprint());
+                var outcome = idempotency.once(once,
+                        () -> created(ingest(List.of(candidate), new EventOutcome[1], entry, caller).get(0)),
+                        c -> c.record().id().toString(), id -> new Created(find(UUID.fromString(id)), true));
+                return outcome.replayed() ? new Created(outcome.value().record(), true) : outcome.value();
+            });
         } catch (RecordStoreException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
