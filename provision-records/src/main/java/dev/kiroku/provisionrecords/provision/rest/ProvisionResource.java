@@ -8,6 +8,7 @@ import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.RenderedRows;
 import dev.kiroku.platform.web.RequestIds;
 import dev.kiroku.provisionrecords.common.rest.Callers;
 import dev.kiroku.provisionrecords.common.rest.Examples;
@@ -238,9 +239,12 @@ public class ProvisionResource {
             @Context UriInfo uri) {
         SearchCriteria criteria = criteria(direction, basis, counterparty, subjectScheme, subjectIdentifier, from, to,
                 item, includePurged);
-        List<RecordView> items = service.search(criteria, after, limit).stream().map(RecordView::of).toList();
-        String next = KeysetPages.next(items, limit, last -> last.id());
-        return KeysetPages.ok(new Page(items, next, service.count(criteria)), next, uri, "after");
+        List<ProvisionRecord> records = service.search(criteria, after, limit);
+        RenderedRows.Rendered<RecordView> page = RenderedRows.render("provision record", records, ProvisionRecord::id,
+                RecordView::of);
+        String next = KeysetPages.next(records, limit, ProvisionRecord::id);
+        return KeysetPages.ok(new Page(page.items(), next, service.count(criteria), page.unrendered()), next, uri,
+                "after");
     }
 
     private static SearchCriteria criteria(Direction direction, LegalBasis basis, String counterparty,
