@@ -85,6 +85,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         config.put("kiroku.gateway.routes.echo-burst.public", "true");
         config.put("kiroku.gateway.rate-limit.client.capacity", "40");
         config.put("kiroku.gateway.rate-limit.public.capacity", "5");
+        // the stand-in accepts less than the gateway (64M), as provision-records does: a chunked body past it is a 413
+        config.put("kiroku.gateway.backends.echo.max-body-size", "20M");
         return config;
     }
 

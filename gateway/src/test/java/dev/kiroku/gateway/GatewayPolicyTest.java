@@ -217,6 +217,50 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void aChunkedBodyPastTheLimitIsA413ProblemNotABadGateway() throws Exception {
+        long limit = 20L * 1024 * 1024;
+        String uploader = LocalTokens.user("chunked-uploader", "auditor"); // a rate budget of its own
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.function.LongFunction<java.net.http.HttpRequest> chunked = size -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/echo/uploads"))
+                .header("Authorization", "Bearer " + uploader)
+                .header("Content-Type", "application/octet-stream")
+                // an InputStream of unknown length: sent chunked, with no Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    private long left = size;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                })).build();
+
+        java.net.http.HttpResponse<String> over = client.send(chunked.apply(limit + 1024 * 1024),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(over.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(over.body()).contains("\"status\":413").contains("requestId").doesNotContain("not reachable");
+
+        java.net.http.HttpResponse<String> under = client.send(chunked.apply(limit - 1024),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(under.statusCode()).isEqualTo(200);
+        assertThat(under.body()).contains("\"length\":" + (limit - 1024));
+    }
+
+    @Test
     void hardensEveryResponseAndHidesTheServiceBanner() {
         given().auth().oauth2(AUDITOR).when().get("/api/v1/echo/records")
                 .then().statusCode(200)

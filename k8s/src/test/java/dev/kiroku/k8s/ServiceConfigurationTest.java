@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -387,6 +388,20 @@ class ServiceConfigurationTest {
                 });
         assertThat(ingress.getSpec().getIngressClassName()).isNotBlank();
         return ruleHosts.get(0);
+    }
+
+    @Test
+    void theGatewayCutsAChunkedBodyAtTheLimitOfTheServiceItGoesTo() {
+        Repository.ServiceModule gateway = Repository.service("gateway");
+        for (String backend : gateway.gatewayBackends().keySet()) {
+            Repository.ServiceModule service = Repository.service(backend);
+            String limit = service.properties().getProperty("quarkus.http.limits.max-body-size",
+                    Repository.platformDefaults("web").getProperty("quarkus.http.limits.max-body-size"));
+            String atGateway = gateway.properties().getProperty("kiroku.gateway.backends." + backend + ".max-body-size");
+            assertThat(atGateway).as("kiroku.gateway.backends.%s.max-body-size", backend).isNotNull();
+            assertThat(bytes(atGateway)).as("the gateway's limit for %s vs the service's %s", backend, limit)
+                    .isEqualTo(bytes(limit));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The CSV file of affected persons: UTF-8 (an optional byte-order mark is skipped), RFC 4180 quoting, a header row
  * naming the columns in any order — {@code scheme} and {@code identifier} required, {@code name}, {@code email} and
  * {@code language} optional, nothing else — and one person per row. Each row is checked on its own; a rejection names
- * row, column and rule, never the value.
+ * row, column and rule, never the value (an unknown header cell is named by its position: in a file without a header
+ * row it is a person's data).
  */
 public final class PersonCsv {
 
@@ -92,7 +93,9 @@ public final class PersonCsv {
             if (name.isEmpty()) {
                 problems.add(new Rejection(1, "column " + (i + 1), "has no name; the columns are " + COLUMNS));
             } else if (!COLUMNS.contains(name)) {
-                problems.add(new Rejection(1, raw, "is not a column of this file; the columns are " + COLUMNS));
+                // named by its position, never by its text: a file without a header row has a person's data here
+                problems.add(new Rejection(1, "column " + (i + 1), "is not a known column name; the columns are "
+                        + COLUMNS));
             } else if (columns.putIfAbsent(name, i) != null) {
                 problems.add(new Rejection(1, name, "appears more than once"));
             }

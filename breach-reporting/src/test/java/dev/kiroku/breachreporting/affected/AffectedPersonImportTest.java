@@ -198,17 +198,34 @@ class AffectedPersonImportTest {
     }
 
     @Test
+    void aFileWithoutAHeaderRowIsRefusedNamingTheMissingColumnsNeverItsFirstPerson() {
+        String incident = incident();
+        String body = upload(MANAGER, incident, "customer-number,C-0012345,山田太郎,taro@example.jp,ja\n"
+                + "customer-number,C-0012346,佐藤花子,hanako@example.jp,ja\n")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:affected-person-file-refused"))
+                .body("detail", containsString("lacks the required columns scheme, identifier"))
+                .body("violations.field", equalTo(List.of("column 1", "column 2", "column 3", "column 4", "column 5",
+                        "scheme", "identifier")))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body)
+                .doesNotContain("C-0012345", "山田太郎", "taro@example.jp", "customer-number");
+    }
+
+    @Test
     void aFileWithAnUnusableHeaderIsRefusedAtOnceAndNothingIsImported() {
         String incident = incident();
         upload(MANAGER, incident, "scheme,mail,name,name\ncustomer-number,x@example.jp,a,b\n")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:kiroku:problem:affected-person-file-refused"))
-                .body("violations.field", equalTo(List.of("mail", "name", "identifier")))
+                .body("violations.field", equalTo(List.of("column 2", "name", "identifier")))
                 .body("detail", containsString("nothing was imported"));
         upload(MANAGER, incident, "").then().statusCode(422)
                 .body("violations[0].message", containsString("empty"));
         upload(MANAGER, incident, HEADER + "customer-number,\"C-1,,,\n").then().statusCode(422)
-                .body("title", equalTo("The CSV file is refused"));
+                .body("title", equalTo("The CSV file is refused"))
+                .body("violations[0].message", not(containsString("Exception")))
+                .body("violations[0].message", not(containsString("java.")));
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body("{}")
                 .when().post(INCIDENTS + "/" + incident + "/affected-person-imports").then().statusCode(415);
 

@@ -9,9 +9,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -75,6 +81,60 @@ class IncidentResourceTest {
         }
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post(INCIDENTS + "/" + id + "/transitions").then();
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    long incidentRows() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM incident")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void anAwarenessOutsideTheHolidayCalendarIsRefusedBeforeAnythingIsStored() throws SQLException {
+        long before = incidentRows();
+        OffsetDateTime early = OffsetDateTime.parse("1954-12-31T10:00:00+09:00");
+        given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(IncidentFixtures.draft(early))
+                .when().post(INCIDENTS)
+                .then().statusCode(422)
+                .body("type", equalTo("urn:kiroku:problem:outside-holiday-calendar"))
+                .body("violations[0].field", equalTo("awarenessAt"))
+                .body("violations[0].message", containsString("1955-01-01..2099-12-31"))
+                .body("violations[0].message", not(containsString("1954")));
+        org.assertj.core.api.Assertions.assertThat(incidentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aStoredIncidentWhoseDeadlinesCannotBeCountedNeverFailsTheLists() throws SQLException {
+        String legacy = create(MANAGER, IncidentFixtures.draft(hoursAgo(3)));
+        String other = create(MANAGER, IncidentFixtures.draft(hoursAgo(1)));
+        // a row as it could be stored before awareness was checked against the calendar
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE incident SET detected_at = '1950-01-01T01:00:00Z', "
+                    + "awareness_at = '1950-01-01T01:00:00Z' WHERE id = '" + legacy + "'");
+        }
+        given().auth().oauth2(AUDITOR).queryParam("limit", 500).when().get(INCIDENTS)
+                .then().statusCode(200)
+                .body("items.find { it.id == '" + legacy + "' }.deadlinesNotCounted",
+                        equalTo("outside-holiday-calendar"))
+                .body("items.find { it.id == '" + legacy + "' }.deadlines", hasSize(0))
+                .body("items.find { it.id == '" + other + "' }.deadlines", hasSize(2))
+                .body("items.find { it.id == '" + other + "' }.deadlinesNotCounted", nullValue());
+        given().auth().oauth2(AUDITOR).when().get(INCIDENTS + "/" + legacy)
+                .then().statusCode(200).body("deadlinesNotCounted", equalTo("outside-holiday-calendar"));
+        given().auth().oauth2(AUDITOR).queryParam("window", "P366D").when().get("/api/v1/breach-deadlines")
+                .then().statusCode(200)
+                .body("items.incidentId", hasItem(other))
+                .body("items.incidentId", not(hasItem(legacy)))
+                .body("notCounted.find { it.incidentId == '" + legacy + "' }.reason",
+                        equalTo("outside-holiday-calendar"));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE incident SET status = 'CLOSED' WHERE id = '" + legacy + "'");
+        }
     }
 
     @Test

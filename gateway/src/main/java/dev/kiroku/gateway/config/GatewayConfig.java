@@ -1,5 +1,6 @@
 package dev.kiroku.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -50,6 +51,13 @@ public interface GatewayConfig {
         /** Longest wait to connect to the service, after which the gateway answers 502. */
         @WithDefault("2S")
         Duration connectTimeout();
+
+        /**
+         * The largest body the service accepts (its {@code quarkus.http.limits.max-body-size}); absent: the gateway's
+         * own limit. A chunked body, which announces no length, is counted as it streams and cut with a 413 problem
+         * past the smaller of the two — the service would drop the connection and the client see a 502.
+         */
+        Optional<MemorySize> maxBodySize();
     }
 
     interface RoutePolicy {

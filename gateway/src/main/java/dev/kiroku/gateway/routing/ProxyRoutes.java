@@ -7,6 +7,7 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,18 +26,21 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Routes every configured prefix to its service with Vert.x HTTP Proxy on Quarkus' own Vert.x: bodies stream in
  * both directions, hop-by-hop headers are dropped, the bearer token and the request id are forwarded so that each
  * service checks the token again. Anonymous {@code /api/**} calls never reach a service (the platform answers 401
- * first). A service that is down answers a 502 problem, one that is too slow a 504 problem.
+ * first). A service that is down answers a 502 problem, one that is too slow a 504 problem; a chunked body past
+ * {@code quarkus.http.limits.max-body-size} a 413 problem ({@link LimitedBody}).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -51,11 +55,14 @@ public class ProxyRoutes {
     private final ObjectMapper json;
     private final ProblemWriter writer;
     private final List<RateLimiter> limiters = new ArrayList<>();
+    private final long maxBodySize;
 
-    public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer) {
+    public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.config = config;
         this.json = json;
         this.writer = writer;
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -78,7 +85,8 @@ public class ProxyRoutes {
                             .setServer(origin)
                             .setConnectTimeout(backend.connectTimeout().toMillis())
                             .setIdleTimeout(backend.timeout().toMillis())))
-                    .addInterceptor(new BackendFailures(name));
+                    .addInterceptor(new BackendFailures(name, backend.maxBodySize()
+                            .map(size -> Math.min(size.asLongValue(), maxBodySize)).orElse(maxBodySize)));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.prefixes()) {
                 String exact = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
@@ -109,9 +117,11 @@ public class ProxyRoutes {
     private final class BackendFailures implements ProxyInterceptor {
 
         private final String backend;
+        private final long maxBodySize;
 
-        BackendFailures(String backend) {
+        BackendFailures(String backend, long maxBodySize) {
             this.backend = backend;
+            this.maxBodySize = maxBodySize;
         }
 
         @Override
@@ -123,23 +133,39 @@ public class ProxyRoutes {
                     .set("X-Forwarded-Host", incoming.authority() != null ? incoming.authority().toString()
                             : incoming.getHeader("Host"))
                     .set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+            // a chunked body announces no length, so Quarkus cannot refuse it up front: count it on its way
+            Body body = context.request().getBody();
+            String encoding = incoming.getHeader("Transfer-Encoding");
+            boolean chunked = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+            LimitedBody limited = chunked && body != null && body.length() < 0 && maxBodySize < Long.MAX_VALUE
+                    ? new LimitedBody(body.stream(), maxBodySize) : null;
+            if (limited != null) {
+                context.request().setBody(Body.body(limited, -1));
+            }
             return context.sendRequest().recover(failure -> {
+                if (limited != null && limited.exceeded()) {
+                    return Future.succeededFuture(problem(context, 413, "The request body is larger than "
+                            + maxBodySize + " bytes, the most the " + backend + " service accepts"));
+                }
                 boolean timedOut = isTimeout(failure);
                 int status = timedOut ? 504 : 502;
                 LOG.warnf("Service %s %s: %s", backend, timedOut ? "timed out" : "unreachable",
                         failure.getClass().getSimpleName());
-                String path = context.request().proxiedRequest().path();
-                Problem problem = new Problem(ProblemType.forStatus(status), ProblemType.titleForStatus(status), status,
-                        timedOut ? "The " + backend + " service did not answer in time"
-                                : "The " + backend + " service is not reachable; retry later",
-                        path, RequestIds.of(context.request().proxiedRequest()), null, null);
-                ProxyResponse response = context.request().response()
-                        .setStatusCode(status)
-                        .putHeader("Content-Type", ProblemWriter.MEDIA_TYPE)
-                        .putHeader("Cache-Control", "no-store")
-                        .setBody(Body.body(Buffer.buffer(serialise(problem))));
-                return Future.succeededFuture(response);
+                return Future.succeededFuture(problem(context, status, timedOut
+                        ? "The " + backend + " service did not answer in time"
+                        : "The " + backend + " service is not reachable; retry later"));
             });
+        }
+
+        private ProxyResponse problem(ProxyContext context, int status, String detail) {
+            Problem problem = new Problem(ProblemType.forStatus(status), ProblemType.titleForStatus(status), status,
+                    detail, context.request().proxiedRequest().path(),
+                    RequestIds.of(context.request().proxiedRequest()), null, null);
+            return context.request().response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", ProblemWriter.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .setBody(Body.body(Buffer.buffer(serialise(problem))));
         }
 
         private boolean isTimeout(Throwable failure) {

@@ -230,6 +230,30 @@ class JointUseGroupResourceTest {
     }
 
     @Test
+    void theMarkdownNoticeEscapesHtmlAndLinksInWhatTheOfficerTyped() {
+        JointUseDefinition hostile = new JointUseDefinition("<script>alert(1)</script>",
+                "<script>alert(1)</script> [click](javascript:alert(1)) **loud**",
+                List.of("<img src=x onerror=alert(1)>", "お名前"), policy002().scope(),
+                List.of("[details](javascript:alert(document.cookie))", "<a href=\"javascript:alert(1)\">x</a>"),
+                RESPONSIBLE);
+        String id = createDraft(hostile);
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(Map.of("effectiveFrom", TODAY.toString()))
+                .when().post(GROUPS + "/" + id + "/publication").then().statusCode(201);
+        for (String lang : List.of("ja", "en")) {
+            String markdown = given().accept("text/markdown").queryParam("lang", lang)
+                    .when().get("/public/v1/joint-use-notices/" + id)
+                    .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+            org.assertj.core.api.Assertions.assertThat(markdown)
+                    .doesNotContain("<script", "<img", "<a ", "](javascript", "](", "**loud**")
+                    .contains("&lt;img src=x onerror=alert\\(1\\)&gt;")
+                    .contains("\\[details\\]\\(javascript\\:alert\\(document\\.cookie\\)\\)");
+        }
+        String html = given().accept(ContentType.HTML).when().get("/public/v1/joint-use-notices/" + id)
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(html).doesNotContain("<script", "<img", "<a href=\"javascript");
+    }
+
+    @Test
     void thePublicReadsPublishedNoticesWithoutATokenButNeverDrafts() {
         String published = createPublished();
         String draft = createDraft(policy002());

@@ -8,9 +8,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 
 import static dev.kiroku.provisionrecords.provision.ProvisionFixtures.AUDITOR;
@@ -52,6 +56,32 @@ class DisclosureRequestResourceTest {
             body.put((String) extra[i], extra[i + 1]);
         }
         return body;
+    }
+
+    @Test
+    void everyCsvExportNeutralisesCellsASpreadsheetWouldEvaluate() throws IOException {
+        String subject = newSubjectId();
+        String formula = "=HYPERLINK(\"http://x\")";
+        record(with(optOutProvision(subject, formula, TODAY.minusDays(1)), "otherItems", List.of("@SUM(1+1)")));
+
+        String id = given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(ask(subject))
+                .when().post(REQUESTS).then().statusCode(201).extract().path("id");
+        String disclosure = given().auth().oauth2(AUDITOR).accept("text/csv").when().get(REQUESTS + "/" + id)
+                .then().statusCode(200).extract().asString();
+        String export = given().auth().oauth2(AUDITOR).accept("text/csv")
+                .queryParam("from", TODAY.minusDays(2).toString()).queryParam("to", TODAY.toString())
+                .queryParam("counterparty", formula)
+                .when().get("/api/v1/provision-exports").then().statusCode(200).extract().asString();
+
+        for (String csv : List.of(disclosure, export)) {
+            List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
+            assertThat(rows).hasSizeGreaterThan(1);
+            List<String> cells = rows.stream().flatMap(r -> r.stream()).toList();
+            assertThat(cells).noneMatch(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0);
+            assertThat(cells).anyMatch(c -> c.startsWith("'" + formula));
+        }
+        assertThat(CSVFormat.RFC4180.parse(new StringReader(export)).getRecords().stream()
+                .flatMap(r -> r.stream()).toList()).contains("'" + formula, "'@SUM(1+1)");
     }
 
     @Test

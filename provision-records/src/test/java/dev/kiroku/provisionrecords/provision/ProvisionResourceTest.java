@@ -316,6 +316,47 @@ class ProvisionResourceTest {
     }
 
     @Test
+    void aBatchReadsEachEventOnItsOwnSoAnUnreadableEventIsRejectedAndTheOthersAreRecorded() {
+        List<Object> events = new ArrayList<>();
+        events.add(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY));                      // 0: fine
+        events.add(with(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY), "direction", "SIDEWAYS"));
+        events.add(with(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY), "providedOn", "2026-02-30"));
+        events.add(with(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY), "providedOn", "yesterday"));
+        events.add(with(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY), "counterparty", 12));
+        events.add(with(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY), "dataItems",
+                List.of("NAME", "SHOE_SIZE")));
+        events.add("not an event");
+        events.add(optOutProvision(newSubjectId(), "株式会社バッチ", TODAY));                      // 7: fine
+
+        given().auth().oauth2(CRM).contentType(ContentType.JSON).body(Map.of("events", events))
+                .when().post(PROVISIONS + "/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(2)).body("rejected", equalTo(6))
+                .body("items[0].status", equalTo("CREATED"))
+                .body("items[7].status", equalTo("CREATED"))
+                .body("items[1].status", equalTo("REJECTED"))
+                .body("items[1].clientEventId", equalTo(((Map<?, ?>) events.get(1)).get("clientEventId")))
+                .body("items[1].problem.status", equalTo(400))
+                .body("items[1].problem.violations[0].field", equalTo("direction"))
+                .body("items[1].problem.violations[0].message", containsString("PROVIDED, RECEIVED"))
+                .body("items[2].problem.violations[0].field", equalTo("providedOn"))
+                .body("items[3].problem.violations[0].field", equalTo("providedOn"))
+                .body("items[4].problem.violations[0].field", equalTo("counterparty"))
+                .body("items[5].problem.violations[0].field", equalTo("dataItems[1]"))
+                .body("items[5].problem.violations[0].message", containsString("NAME"))
+                .body("items[6].status", equalTo("REJECTED"))
+                .body("items[6].problem.status", equalTo(400))
+                .body("toString()", org.hamcrest.Matchers.not(containsString("SIDEWAYS")))
+                .body("toString()", org.hamcrest.Matchers.not(containsString("SHOE_SIZE")));
+
+        // only an envelope that is not a batch fails the request
+        given().auth().oauth2(CRM).contentType(ContentType.JSON).body("{\"events\": 12}")
+                .when().post(PROVISIONS + "/batch").then().statusCode(400);
+        given().auth().oauth2(CRM).contentType(ContentType.JSON).body("{\"events\": [")
+                .when().post(PROVISIONS + "/batch").then().statusCode(400);
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteARecordBehindTheServicesBack() throws SQLException {
         String id = create(CRM, optOutProvision(newSubjectId(), "株式会社サンプル商事", TODAY))
                 .then().statusCode(201).extract().path("id");

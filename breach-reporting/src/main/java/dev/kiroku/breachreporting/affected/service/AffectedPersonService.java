@@ -55,6 +55,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Names an incident's affected persons from a CSV file or from provision-records, as jobs: the request is checked at
@@ -368,7 +370,12 @@ public class AffectedPersonService {
                 PersonCsv.header(parser.getHeaderNames(), problems);
             }
             if (!problems.isEmpty()) {
-                throw refused("The file's header is not usable", problems);
+                List<String> missing = problems.stream().filter(r -> PersonCsv.REQUIRED.contains(r.column()))
+                        .map(Rejection::column).toList();
+                throw refused(missing.isEmpty() ? "The file's header is not usable"
+                        : "The file's header row lacks the required column" + (missing.size() == 1 ? " " : "s ")
+                        + String.join(", ", missing) + " (the first row must name the columns " + PersonCsv.COLUMNS
+                        + ")", problems);
             }
             long rows = 0;
             Iterator<CSVRecord> records = parser.iterator();
@@ -378,27 +385,15 @@ public class AffectedPersonService {
             }
             return rows;
         } catch (UncheckedIOException | java.nio.charset.CharacterCodingException e) {
-            String where = syntaxError(e);
+            // the parser's message names its own classes: only the line it stopped at is passed on
+            Matcher line = e.getMessage() == null ? null : SYNTAX_LINE.matcher(e.getMessage());
             throw refused("The file is not UTF-8 CSV", List.of(new Rejection(1, "*", "the file is not valid UTF-8 "
-                    + "CSV (RFC 4180)" + (where == null ? "" : ": " + where))));
+                    + "CSV (RFC 4180)" + (line != null && line.find() ? " near line " + line.group(1) : ""))));
         }
     }
 
-    /**
-     * Where the CSV reader found the syntax error, from its innermost message (the reader's wrapper quotes the inner
-     * exception with its class name): the line and position, never a class name; {@code null} when it names no line.
-     */
-    private static String syntaxError(Exception e) {
-        Throwable innermost = e;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        String message = innermost.getMessage();
-        if (message == null || !message.contains("line")) {
-            return null;
-        }
-        return message.replaceAll("[\\w$.]+(Exception|Error):\\s*", "").replaceAll("[\\r\\n]+", " ").strip();
-    }
+    /** The line number in a Commons CSV syntax error ("(line 3) invalid char ..."). */
+    private static final Pattern SYNTAX_LINE = Pattern.compile("\\(line ([0-9][0-9,]*)\\)");
 
     private static ProblemException refused(String detail, List<Rejection> problems) {
         ProblemException problem = ProblemException.unprocessable(CSV_REFUSED, "The CSV file is refused",

@@ -3,6 +3,7 @@ package dev.kiroku.breachreporting.incident.rest;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlineItem;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlineView;
 import dev.kiroku.breachreporting.incident.rest.IncidentViews.DeadlinesResponse;
+import dev.kiroku.breachreporting.incident.rest.IncidentViews.NotCountedItem;
 import dev.kiroku.breachreporting.config.BreachReportingConfig;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.platform.web.KirokuRoles;
@@ -63,11 +64,16 @@ public class BreachDeadlineResource {
         Instant now = service.now();
         LocalDate today = service.today();
         LocalDate until = today.plusDays(days);
-        var items = service.openDeadlines(until).stream()
+        IncidentService.DeadlineBoard board = service.board(until);
+        var items = board.open().stream()
                 .map(o -> new DeadlineItem(o.incident().id(), o.incident().title(), o.incident().status(),
                         DeadlineView.of(o.deadline(), false, now)))
                 .toList();
-        return new DeadlinesResponse(today, until, items);
+        var notCounted = board.uncounted().stream()
+                .map(i -> new NotCountedItem(i.id(), i.title(), i.status(),
+                        IncidentViews.NOT_COUNTED_OUTSIDE_CALENDAR))
+                .toList();
+        return new DeadlinesResponse(today, until, items, notCounted);
     }
 
     private static int parseWindow(String window) {

@@ -88,7 +88,7 @@ final class Examples {
             {"type":"urn:kiroku:problem:outside-holiday-calendar","title":"Outside the holiday calendar","status":422,
              "detail":"The deadlines cannot be counted: the administrative-holiday calendar covers 1955-01-01..2099-12-31 (the Cabinet Office list to 2027, projected from the Act on National Holidays after it)",
              "instance":"/api/v1/breach-deadline-calculations","requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
-             "violations":[{"field":"awarenessAt","in":"body","message":"awareness at 1954-12-31T01:00:00Z is outside the holiday calendar, which covers 1955-01-01..2099-12-31 (Asia/Tokyo)","rule":"Act on Holidays of Administrative Organs (行政機関の休日に関する法律) Art. 1(1), 2"}]}""";
+             "violations":[{"field":"awarenessAt","in":"body","message":"must be an instant whose deadlines fall within the holiday calendar, 1955-01-01..2099-12-31 (Asia/Tokyo)","rule":"Act on Holidays of Administrative Organs (行政機関の休日に関する法律) Art. 1(1), 2"}]}""";
 
     private Examples() {
     }

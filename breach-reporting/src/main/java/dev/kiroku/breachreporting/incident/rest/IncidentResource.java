@@ -12,6 +12,7 @@ import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
+import dev.kiroku.platform.web.RenderedRows;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -74,7 +75,9 @@ public class IncidentResource {
 
     /** A page of incidents. */
     @Schema(name = "IncidentPage")
-    record IncidentPage(List<IncidentResponse> items, String next) {
+    record IncidentPage(List<IncidentResponse> items, String next,
+                        @Schema(description = "Ids of incidents on this page that could not be rendered (logged; empty "
+                                + "as a rule): one such incident never fails the list") List<String> unrendered) {
     }
 
     @POST
@@ -95,7 +98,9 @@ public class IncidentResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "422", description = "Awareness differs from detection without a justification, an "
-            + "instant in the future, a principal missing for an entrusted party, or an Idempotency-Key reused",
+            + "instant in the future, a principal missing for an entrusted party, an awareness whose deadlines the "
+            + "holiday calendar cannot count (outside 1955–2099: `outside-holiday-calendar`, nothing stored), or an "
+            + "Idempotency-Key reused",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid IncidentDraft draft,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)")
@@ -127,10 +132,10 @@ public class IncidentResource {
             @Context UriInfo uri) {
         List<Incident> incidents = service.list(after, status, limit);
         Map<UUID, Long> persons = service.affectedPersons(incidents.stream().map(Incident::id).toList());
-        List<IncidentResponse> items = incidents.stream().map(i -> IncidentResponse.of(i, service.calculator(),
-                service.now(), persons.getOrDefault(i.id(), 0L))).toList();
-        String next = KeysetPages.next(items, limit, last -> last.id());
-        return KeysetPages.ok(new IncidentPage(items, next), next, uri, "after");
+        RenderedRows.Rendered<IncidentResponse> page = RenderedRows.render("incident", incidents, Incident::id,
+                i -> IncidentResponse.of(i, service.calculator(), service.now(), persons.getOrDefault(i.id(), 0L)));
+        String next = KeysetPages.next(incidents, limit, Incident::id);
+        return KeysetPages.ok(new IncidentPage(page.items(), next, page.unrendered()), next, uri, "after");
     }
 
     @GET

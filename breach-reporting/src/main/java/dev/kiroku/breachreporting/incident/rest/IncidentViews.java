@@ -11,9 +11,11 @@ import dev.kiroku.breachreporting.incident.rules.DeadlineCalculation;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
 import dev.kiroku.breachreporting.incident.rules.DeadlineKind;
 import dev.kiroku.breachreporting.incident.rules.Filing;
+import dev.kiroku.breachreporting.incident.rules.JapaneseAdministrativeCalendar;
 import dev.kiroku.breachreporting.incident.rules.Rule7Category;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +27,11 @@ import java.util.UUID;
 
 /** The API's views of incidents; entities never leave the service. */
 final class IncidentViews {
+
+    /** Why an incident's deadlines are not shown: its awareness is outside the holiday calendar. */
+    static final String NOT_COUNTED_OUTSIDE_CALENDAR = "outside-holiday-calendar";
+
+    private static final Logger LOG = Logger.getLogger(IncidentViews.class);
 
     private IncidentViews() {
     }
@@ -101,6 +108,10 @@ final class IncidentViews {
                             Instant detectedAt, Instant awarenessAt, String awarenessJustification,
                             String detectingDepartment, boolean euResidents, AssessmentView assessment,
                             String individualNotice, String notReportableRationale, List<DeadlineView> deadlines,
+                            @Schema(description = "Present when the deadlines cannot be counted (an incident stored "
+                                    + "before awareness was checked against the holiday calendar): why; `deadlines` "
+                                    + "is then empty", example = "outside-holiday-calendar")
+                            String deadlinesNotCounted,
                             List<Filing> filings, List<String> allowedActions, int transitions,
                             @Schema(description = "Affected persons on record (imported or derived; GET "
                                     + "…/affected-persons); APPI Rule 7(iv) counts the larger of this and the assessed "
@@ -108,8 +119,17 @@ final class IncidentViews {
                             Instant createdAt, String createdBy, Instant updatedAt, long version) {
 
         static IncidentResponse of(Incident i, DeadlineCalculator calculator, Instant now, long affectedPersons) {
-            List<DeadlineView> deadlines = i.deadlines(calculator).stream()
-                    .map(d -> DeadlineView.of(d, i.filing(d.kind()).isPresent(), now)).toList();
+            List<DeadlineView> deadlines;
+            String notCounted = null;
+            try {
+                deadlines = i.deadlines(calculator).stream()
+                        .map(d -> DeadlineView.of(d, i.filing(d.kind()).isPresent(), now)).toList();
+            } catch (JapaneseAdministrativeCalendar.OutsideCalendar e) {
+                LOG.warnf("Incident %s: its deadlines cannot be counted, its awareness is outside the holiday "
+                        + "calendar; it is shown without them", i.id());
+                deadlines = List.of();
+                notCounted = NOT_COUNTED_OUTSIDE_CALENDAR;
+            }
             List<String> allowed = Arrays.stream(IncidentAction.values())
                     .filter(a -> a.target(i.status()).isPresent())
                     .filter(a -> a != IncidentAction.NOTIFY_EU_AUTHORITY || i.euResidents())
@@ -118,7 +138,7 @@ final class IncidentViews {
                     i.detectedAt(), i.awarenessAt(), i.awarenessJustification().orElse(null),
                     i.detectingDepartment(), i.euResidents(), AssessmentView.of(i),
                     i.individualNotice().map(Enum::name).orElse(null), i.notReportableRationale().orElse(null),
-                    deadlines, i.filings(), allowed, i.transitions().size(), affectedPersons, i.createdAt(),
+                    deadlines, notCounted, i.filings(), allowed, i.transitions().size(), affectedPersons, i.createdAt(),
                     i.createdBy(),
                     i.updatedAt(), i.version());
         }
@@ -141,8 +161,17 @@ final class IncidentViews {
     record DeadlineItem(UUID incidentId, String incidentTitle, IncidentStatus incidentStatus, DeadlineView deadline) {
     }
 
+    @Schema(name = "BreachDeadlineNotCounted", description = "An open incident whose deadlines cannot be counted")
+    record NotCountedItem(UUID incidentId, String incidentTitle, IncidentStatus incidentStatus,
+                          @Schema(example = "outside-holiday-calendar") String reason) {
+    }
+
     @Schema(name = "BreachDeadlines")
-    record DeadlinesResponse(LocalDate asOf, LocalDate until, List<DeadlineItem> items) {
+    record DeadlinesResponse(LocalDate asOf, LocalDate until, List<DeadlineItem> items,
+                             @Schema(description = "Open incidents whose deadlines cannot be counted (stored before "
+                                     + "awareness was checked against the holiday calendar): each needs its awareness "
+                                     + "corrected by hand; they never hide the others' deadlines")
+                             List<NotCountedItem> notCounted) {
     }
 
     @Schema(name = "BreachDeadlineCalculation", description = "The deadlines an incident would owe, counted as every "

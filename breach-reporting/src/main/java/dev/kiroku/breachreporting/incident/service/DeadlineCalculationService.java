@@ -37,14 +37,22 @@ public class DeadlineCalculationService {
         try {
             return DeadlineCalculation.of(calculator, awarenessAt, detectedAt, categories, entrusted, euResidents);
         } catch (JapaneseAdministrativeCalendar.OutsideCalendar e) {
-            JapaneseAdministrativeCalendar calendar = calculator.calendar();
-            throw ProblemException.unprocessable(OUTSIDE_CALENDAR, "Outside the holiday calendar",
-                    "The deadlines cannot be counted: the administrative-holiday calendar covers "
-                            + calendar.coveredFrom() + ".." + calendar.coveredUntil() + " (the Cabinet Office list "
-                            + "to " + calendar.lastOfficialYear() + ", projected from the Act on National Holidays "
-                            + "after it)")
-                    .withViolation(new Problem.Violation("awarenessAt", "body", e.getMessage(),
-                            JapaneseAdministrativeCalendar.LAW));
+            throw outsideCalendar(calculator.calendar(), "awarenessAt");
         }
+    }
+
+    /**
+     * The 422 for an instant whose deadlines the holiday calendar cannot count: names the field and the calendar's
+     * range, never the value sent.
+     */
+    public static ProblemException outsideCalendar(JapaneseAdministrativeCalendar calendar, String field) {
+        return ProblemException.unprocessable(OUTSIDE_CALENDAR, "Outside the holiday calendar",
+                        "The deadlines cannot be counted: the administrative-holiday calendar covers "
+                                + calendar.coveredFrom() + ".." + calendar.coveredUntil() + " (the Cabinet Office list "
+                                + "to " + calendar.lastOfficialYear() + ", projected from the Act on National Holidays "
+                                + "after it)")
+                .withViolation(new Problem.Violation(field, "body", "must be an instant whose deadlines fall within "
+                        + "the holiday calendar, " + calendar.coveredFrom() + ".." + calendar.coveredUntil()
+                        + " (Asia/Tokyo)", JapaneseAdministrativeCalendar.LAW));
     }
 }

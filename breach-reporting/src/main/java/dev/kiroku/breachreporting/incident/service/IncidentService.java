@@ -8,13 +8,16 @@ import dev.kiroku.breachreporting.incident.IncidentDraft;
 import dev.kiroku.breachreporting.incident.IncidentRefusal;
 import dev.kiroku.breachreporting.incident.IncidentStatus;
 import dev.kiroku.breachreporting.incident.IncidentTransition;
+import dev.kiroku.breachreporting.incident.ReportingRole;
 import dev.kiroku.breachreporting.incident.repository.IncidentRepository;
 import dev.kiroku.breachreporting.incident.rules.Assessment;
 import dev.kiroku.breachreporting.incident.rules.AssessmentFacts;
 import dev.kiroku.breachreporting.incident.rules.Rule7;
 import dev.kiroku.breachreporting.incident.rules.Rule7Category;
 import dev.kiroku.breachreporting.incident.rules.Deadline;
+import dev.kiroku.breachreporting.incident.rules.DeadlineCalculation;
 import dev.kiroku.breachreporting.incident.rules.DeadlineCalculator;
+import dev.kiroku.breachreporting.incident.rules.JapaneseAdministrativeCalendar;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.persistence.IdempotencyStore;
@@ -24,6 +27,7 @@ import dev.kiroku.platform.web.ProblemException;
 import dev.kiroku.platform.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
@@ -47,6 +51,7 @@ import java.util.UUID;
 public class IncidentService {
 
     static final String AGGREGATE = "incident";
+    private static final Logger LOG = Logger.getLogger(IncidentService.class);
     public static final URI GOVERNED_DECISION = ProblemType.of("governed-breach-decision");
     /** Filing actions are taken by submitting a report, never directly. */
     public static final Set<IncidentAction> FILINGS = EnumSet.of(IncidentAction.SUBMIT_PRELIMINARY,
@@ -95,6 +100,7 @@ public class IncidentService {
     private Incident recordNew(IncidentDraft draft, String actor) {
         Instant now = clock.instant();
         Incident incident = Incident.record(draft, actor, now);
+        requireCountable(incident);
         incidents.persist(incident);
         incidents.flush();
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -107,6 +113,23 @@ public class IncidentService {
         audit.append(new AuditEvent("incident.created", AGGREGATE, incident.id().toString(), actor,
                 incident.awarenessJustification().orElse(null), facts));
         return incident;
+    }
+
+    /**
+     * Refuses, before anything is written, an incident whose deadlines the holiday calendar cannot count under any
+     * assessment (awareness before its first year, or a due day after its projection ends): stored, it could never be
+     * shown with its deadlines.
+     */
+    private void requireCountable(Incident incident) {
+        boolean entrusted = incident.role() == ReportingRole.ENTRUSTED;
+        try {
+            DeadlineCalculation.of(calculator, incident.awarenessAt(), incident.detectedAt(), List.of(), entrusted,
+                    incident.euResidents());
+            DeadlineCalculation.of(calculator, incident.awarenessAt(), incident.detectedAt(),
+                    EnumSet.allOf(Rule7Category.class), entrusted, incident.euResidents());
+        } catch (JapaneseAdministrativeCalendar.OutsideCalendar e) {
+            throw DeadlineCalculationService.outsideCalendar(calculator.calendar(), "awarenessAt");
+        }
     }
 
     /**
@@ -227,26 +250,44 @@ public class IncidentService {
         return incidents.listAfter(after, status, limit);
     }
 
-    /**
-     * Deadlines not yet met whose legal due day (Asia/Tokyo) falls on or before {@code until}: the overdue ones and
-     * the upcoming ones, soonest first.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<OpenDeadline> openDeadlines(LocalDate until) {
-        return openDeadlines().stream().filter(o -> !o.deadline().dueDay().isAfter(until)).toList();
-    }
-
     /** Every deadline not yet met by a filing, of every incident not closed, soonest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OpenDeadline> openDeadlines() {
+        return board().open();
+    }
+
+    /**
+     * The open deadlines whose legal due day falls on or before {@code until}, and the incidents not closed whose
+     * deadlines cannot be counted (a row stored before awareness was checked against the holiday calendar): one
+     * such incident never hides the others' deadlines.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeadlineBoard board(LocalDate until) {
+        DeadlineBoard all = board();
+        return new DeadlineBoard(all.open().stream().filter(o -> !o.deadline().dueDay().isAfter(until)).toList(),
+                all.uncounted());
+    }
+
+    /** Open deadlines, soonest first, and the incidents whose deadlines cannot be counted. */
+    public record DeadlineBoard(List<OpenDeadline> open, List<Incident> uncounted) {
+    }
+
+    private DeadlineBoard board() {
         List<OpenDeadline> open = new ArrayList<>();
+        List<Incident> uncounted = new ArrayList<>();
         for (Incident incident : incidents.listNotClosed()) {
-            for (Deadline deadline : incident.openDeadlines(calculator)) {
-                open.add(new OpenDeadline(incident, deadline));
+            try {
+                for (Deadline deadline : incident.openDeadlines(calculator)) {
+                    open.add(new OpenDeadline(incident, deadline));
+                }
+            } catch (JapaneseAdministrativeCalendar.OutsideCalendar e) {
+                LOG.warnf("Incident %s: its deadlines cannot be counted, its awareness is outside the holiday "
+                        + "calendar; it is listed without them", incident.id());
+                uncounted.add(incident);
             }
         }
         open.sort(Comparator.comparing((OpenDeadline o) -> o.deadline().dueDay()));
-        return open;
+        return new DeadlineBoard(open, uncounted);
     }
 
     public DeadlineCalculator calculator() {

@@ -13,6 +13,7 @@ import dev.kiroku.jointuse.group.rest.GroupViews.NoticeResponse;
 import dev.kiroku.jointuse.group.service.JointUseGroupService;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
+import dev.kiroku.platform.web.RenderedRows;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
@@ -72,7 +73,9 @@ public class JointUseGroupResource {
 
     /** A page of groups. */
     @Schema(name = "JointUseGroupPage")
-    record GroupPage(List<GroupResponse> items, String next) {
+    record GroupPage(List<GroupResponse> items, String next,
+                     @Schema(description = "Ids of groups on this page that could not be rendered (logged; empty as a "
+                             + "rule): one such group never fails the list") List<String> unrendered) {
     }
 
     @POST
@@ -121,10 +124,11 @@ public class JointUseGroupResource {
             @Max(500) int limit,
             @Context UriInfo uri) {
         LocalDate today = service.today();
-        List<GroupResponse> items = service.list(after, status, limit).stream()
-                .map(g -> GroupResponse.of(g, today)).toList();
-        String next = KeysetPages.next(items, limit, last -> last.id());
-        return KeysetPages.ok(new GroupPage(items, next), next, uri, "after");
+        var groups = service.list(after, status, limit);
+        RenderedRows.Rendered<GroupResponse> page = RenderedRows.render("joint-use group", groups,
+                JointUseGroup::id, g -> GroupResponse.of(g, today));
+        String next = KeysetPages.next(groups, limit, JointUseGroup::id);
+        return KeysetPages.ok(new GroupPage(page.items(), next, page.unrendered()), next, uri, "after");
     }
 
     @GET

@@ -21,6 +21,22 @@ record NoticeDocument(String groupId, String groupName, int version, String stat
     record MemberLine(String name, String address, String representative, String country, boolean foreign) {
     }
 
+    /**
+     * The same document with every value escaped for Markdown ({@link MarkdownText}): Qute escapes HTML templates by
+     * itself, but not a Markdown one, where a value could otherwise carry a live tag or a {@code javascript:} link.
+     */
+    NoticeDocument markdown() {
+        return new NoticeDocument(groupId, MarkdownText.escape(groupName), version, MarkdownText.escape(statement),
+                MarkdownText.escape(statementEn), dataItems.stream().map(MarkdownText::escape).toList(),
+                MarkdownText.escape(scopeDescription), members.stream().map(m -> new MemberLine(
+                        MarkdownText.escape(m.name()), MarkdownText.escape(m.address()),
+                        MarkdownText.escape(m.representative()), MarkdownText.escape(m.country()), m.foreign()))
+                .toList(), purposes.stream().map(MarkdownText::escape).toList(),
+                new Party(MarkdownText.escape(responsible.name()), MarkdownText.escape(responsible.address()),
+                        MarkdownText.escape(responsible.representative()), responsible.corporateNumber()),
+                effectiveFrom, publishedOn, hasForeignMembers);
+    }
+
     static NoticeDocument of(JointUseNotice notice) {
         JointUseDefinition d = notice.definition();
         String statement = d.statement() != null ? d.statement() : JointUseDefinition.STANDARD_STATEMENT_JA;

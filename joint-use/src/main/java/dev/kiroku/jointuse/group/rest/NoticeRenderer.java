@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.Variant;
 import java.util.List;
 
 /**
- * Renders a notice version in Japanese or English as HTML or Markdown (Qute templates, HTML escaped), or answers its
+ * Renders a notice version in Japanese or English as HTML or Markdown (Qute templates; every value HTML escaped, and in
+ * Markdown also its link, emphasis and block syntax escaped), or answers its
  * JSON form, by content negotiation.
  */
 @ApplicationScoped
@@ -46,9 +47,11 @@ class NoticeRenderer {
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
         }
         boolean english = "en".equals(lang);
-        Template template = type.isCompatible(MediaType.TEXT_HTML_TYPE) ? (english ? enHtml : jaHtml)
-                : (english ? enMarkdown : jaMarkdown);
-        String body = template.data("n", NoticeDocument.of(notice)).render();
+        boolean html = type.isCompatible(MediaType.TEXT_HTML_TYPE);
+        Template template = html ? (english ? enHtml : jaHtml) : (english ? enMarkdown : jaMarkdown);
+        // Qute escapes the HTML templates itself; the Markdown ones get values escaped for Markdown (and HTML in it)
+        NoticeDocument document = html ? NoticeDocument.of(notice) : NoticeDocument.of(notice).markdown();
+        String body = template.data("n", document).render();
         return Response.ok(body, type.withCharset("UTF-8")).header("Content-Language", english ? "en" : "ja").build();
     }
 }

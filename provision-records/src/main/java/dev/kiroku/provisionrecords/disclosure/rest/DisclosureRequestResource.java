@@ -1,6 +1,7 @@
 package dev.kiroku.provisionrecords.disclosure.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kiroku.platform.web.CsvCells;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
@@ -290,8 +291,8 @@ public class DisclosureRequestResource {
             for (DisclosureLetter.Line line : letter.lines()) {
                 String counterparty = line.counterparty()
                         + (line.counterpartyAddress() == null ? "" : "（" + line.counterpartyAddress() + "）");
-                printer.printRecord(line.recordId(), line.direction(), line.date(), counterparty, line.items(),
-                        line.basis());
+                printer.printRecord(CsvCells.row(line.recordId(), line.direction(), line.date(), counterparty,
+                        line.items(), line.basis()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

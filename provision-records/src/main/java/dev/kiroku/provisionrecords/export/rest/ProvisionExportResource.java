@@ -2,6 +2,7 @@ package dev.kiroku.provisionrecords.export.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.platform.web.CsvCells;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
@@ -137,7 +138,7 @@ public class ProvisionExportResource {
         var cp = e.counterparty();
         var s = e.subject();
         try {
-            printer.printRecord(r.id(), r.lineageId(), r.versionNo(), r.correctsId(), r.correctionReason(),
+            printer.printRecord(CsvCells.row(r.id(), r.lineageId(), r.versionNo(), r.correctsId(), r.correctionReason(),
                     e.direction(), e.legalBasis(), r.statutory(), e.method(), e.contractRef(), e.goodsOrServices(),
                     cp.kind(), cp.name(), cp.address(), cp.representative(), cp.country(), cp.corporateNumber(),
                     e.foreignTransfer() == null ? null : e.foreignTransfer().route(),
@@ -148,7 +149,7 @@ public class ProvisionExportResource {
                     e.period() == null ? null : e.period().last(), e.consentRef(), e.acquisitionCircumstances(),
                     e.ppcPublicationRef(), e.order11Ground(), r.recordedAt(), r.recordedBy(),
                     r.retention().retainUntil(), r.retention().legalRetainUntil(), r.retention().rule(), r.purgedAt(),
-                    r.contentSha256(), r.auditEntryId());
+                    r.contentSha256(), r.auditEntryId()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -1,11 +1,14 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemWriter;
+import dev.kiroku.platform.web.RenderedRows;
 import dev.kiroku.platform.web.RequestIds;
 import dev.kiroku.provisionrecords.common.rest.Callers;
 import dev.kiroku.provisionrecords.common.rest.Examples;
@@ -80,12 +83,14 @@ public class ProvisionResource {
     private final ProvisionService service;
     private final RecordVerificationService verification;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
     public ProvisionResource(ProvisionService service, RecordVerificationService verification,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, ObjectMapper json) {
         this.service = service;
         this.verification = verification;
         this.identity = identity;
+        this.json = json;
     }
 
     /** A correction: why, and the record as it should read. */
@@ -142,7 +147,9 @@ public class ProvisionResource {
                     + "order: CREATED, DUPLICATE (its `clientEventId` was recorded before with the same content; the "
                     + "first record's id) or REJECTED (with its problem). Accepted events are written together in one "
                     + "transaction: an event is never half-written, and a failed batch writes nothing and may be "
-                    + "retried as it is. Every event needs its `clientEventId`.")
+                    + "retried as it is. Every event needs its `clientEventId`. Each event is read and validated on its "
+                    + "own: an unknown enum value, a malformed date or a value of the wrong type is that event's "
+                    + "REJECTED problem naming the field; only a body that is not a batch is a 400.")
     @RequestBody(content = @Content(schema = @Schema(implementation = BatchRequestBody.class),
             examples = @ExampleObject(name = "two events", value = Examples.BATCH)))
     @APIResponse(responseCode = "200", description = "One outcome per event",
@@ -153,9 +160,9 @@ public class ProvisionResource {
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
     @APIResponse(responseCode = "413", description = "More events than a batch may carry",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BatchResult batch(@NotNull @Valid BatchRequestBody body, @Context UriInfo uri,
+    public BatchResult batch(@NotNull @Valid BatchEnvelope body, @Context UriInfo uri,
             @Context HttpServerRequest request) {
-        List<EventOutcome> outcomes = service.batch(body.events(), Callers.of(identity));
+        List<EventOutcome> outcomes = service.batch(BatchEventReader.read(json, body.events()), Callers.of(identity));
         String requestId = RequestIds.of(request);
         List<BatchItem> items = new ArrayList<>(outcomes.size());
         int created = 0;
@@ -185,10 +192,17 @@ public class ProvisionResource {
         return new BatchResult(created, duplicates, rejected, items);
     }
 
-    /** The batch body as bound: events are validated one by one by the service, never all-or-nothing. */
+    /** The batch body as documented: a list of provision events (each answered on its own). */
     @Schema(name = "ProvisionBatch")
-    public record BatchRequestBody(@NotNull @Size(min = 1, message = "must carry at least one event")
-                                   List<ProvisionEvent> events) {
+    public record BatchRequestBody(@NotNull @Size(min = 1) List<ProvisionEvent> events) {
+    }
+
+    /**
+     * The batch body as bound: only the envelope is read here, each event stays a JSON tree until it is read and
+     * validated on its own, so one unreadable event is that event's REJECTED outcome, never the whole batch's 400.
+     */
+    public record BatchEnvelope(@NotNull @Size(min = 1, message = "must carry at least one event")
+                                List<JsonNode> events) {
     }
 
     @GET
@@ -225,9 +239,12 @@ public class ProvisionResource {
             @Context UriInfo uri) {
         SearchCriteria criteria = criteria(direction, basis, counterparty, subjectScheme, subjectIdentifier, from, to,
                 item, includePurged);
-        List<RecordView> items = service.search(criteria, after, limit).stream().map(RecordView::of).toList();
-        String next = KeysetPages.next(items, limit, last -> last.id());
-        return KeysetPages.ok(new Page(items, next, service.count(criteria)), next, uri, "after");
+        List<ProvisionRecord> records = service.search(criteria, after, limit);
+        RenderedRows.Rendered<RecordView> page = RenderedRows.render("provision record", records, ProvisionRecord::id,
+                RecordView::of);
+        String next = KeysetPages.next(records, limit, ProvisionRecord::id);
+        return KeysetPages.ok(new Page(page.items(), next, service.count(criteria), page.unrendered()), next, uri,
+                "after");
     }
 
     private static SearchCriteria criteria(Direction direction, LegalBasis basis, String counterparty,

@@ -70,7 +70,9 @@ public final class RecordViews {
 
     /** A page of search results with the total that matches. */
     @Schema(name = "ProvisionRecordPage")
-    record Page(List<RecordView> items, String next, long total) {
+    record Page(List<RecordView> items, String next, long total,
+                @Schema(description = "Ids of records on this page that could not be rendered (logged; empty as a "
+                        + "rule): one such record never fails the search") List<String> unrendered) {
     }
 
     /** Every version of a record, oldest first. */

@@ -15,6 +15,7 @@ import dev.kiroku.provisionrecords.config.ProvisionRecordsConfig;
 import dev.kiroku.provisionrecords.optout.OptOutStop;
 import dev.kiroku.provisionrecords.optout.StoppedByOptOutRequest;
 import dev.kiroku.provisionrecords.optout.service.OptOutStopService;
+import dev.kiroku.provisionrecords.provision.BatchEvent;
 import dev.kiroku.provisionrecords.provision.BatchTooLarge;
 import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.EventOutcome.Accepted;
@@ -153,7 +154,7 @@ public class ProvisionService {
      * either fully recorded or not at all. A batch that races another with the same keys is re-run once, the
      * other's records then answering as duplicates.
      */
-    public List<EventOutcome> batch(List<ProvisionEvent> events, Caller caller) {
+    public List<EventOutcome> batch(List<BatchEvent> events, Caller caller) {
         if (events.size() > config.ingest().maxBatch()) {
             throw new BatchTooLarge(config.ingest().maxBatch());
         }
@@ -167,7 +168,7 @@ public class ProvisionService {
         }
     }
 
-    private List<EventOutcome> batchOnce(List<ProvisionEvent> events, Caller caller) {
+    private List<EventOutcome> batchOnce(List<BatchEvent> events, Caller caller) {
         EventOutcome[] outcomes = new EventOutcome[events.size()];
         // the per-event CPU work (validation, serialisation, hashing) runs on every core; the rest is cheap
         List<Candidate> candidates = new ArrayList<>(events.size());
@@ -273,8 +274,12 @@ public class ProvisionService {
         return List.of(outcomes);
     }
 
-    /** An event of a batch checked for what needs no database (shape, key): a candidate, or rejected. */
-    private Shaped shape(int i, ProvisionEvent event) {
+    /** An event of a batch checked for what needs no database (read, shape, key): a candidate, or rejected. */
+    private Shaped shape(int i, BatchEvent item) {
+        if (item instanceof BatchEvent.Unreadable unreadable) {
+            return new Refused(new Rejected(i, unreadable.clientEventId(), unreadable.refusal()));
+        }
+        ProvisionEvent event = ((BatchEvent.Read) item).event();
         if (event == null) {
             return new Refused(new Rejected(i, null, new EventRefusal.Missing()));
         }

@@ -1,0 +1,62 @@
+package dev.kiroku.platform.devstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local stack's script (`./kiroku` at the repository root) starts every service on 127.0.0.1 only, so nothing on
+ * the network reaches a service past the gateway's policies; the gateway opens to the network only when asked.
+ * Reads the environment `up` would start each service with ({@code ./kiroku env <service>}), without starting it.
+ */
+class KirokuScriptTest {
+
+    static final Path SCRIPT = Path.of("").toAbsolutePath().getParent().getParent().resolve("kiroku");
+    static final List<String> SERVICES = List.of("provision-records", "joint-use", "breach-reporting", "gateway");
+
+    static List<String> env(String service, Map<String, String> extra) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "env", service)
+                .redirectErrorStream(true);
+        builder.environment().remove("KIROKU_GATEWAY_HOST");
+        builder.environment().putAll(extra);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out.lines().toList();
+    }
+
+    @Test
+    void everyServiceAndTheGatewayListenOnLoopbackOnly() throws Exception {
+        assertThat(SCRIPT).exists();
+        for (String service : SERVICES) {
+            assertThat(env(service, Map.of())).as(service).contains("QUARKUS_HTTP_HOST=127.0.0.1");
+        }
+    }
+
+    @Test
+    void theGatewayAloneOpensToTheNetworkWhenAsked() throws Exception {
+        Map<String, String> open = Map.of("KIROKU_GATEWAY_HOST", "0.0.0.0");
+        assertThat(env("gateway", open)).contains("QUARKUS_HTTP_HOST=0.0.0.0", "QUARKUS_HTTP_PORT=8080");
+        for (String service : SERVICES.subList(0, 3)) {
+            assertThat(env(service, open)).as(service).contains("QUARKUS_HTTP_HOST=127.0.0.1")
+                    .doesNotContain("QUARKUS_HTTP_HOST=0.0.0.0");
+        }
+    }
+
+    @Test
+    void upStartsEachServiceWithTheEnvironmentItPrints() throws IOException {
+        String script = Files.readString(SCRIPT);
+        assertThat(script).contains("mapfile -t service_vars < <(service_env \"$name\")")
+                .contains("start \"$name\" env \"${service_vars[@]}\" java");
+        assertThat(script).doesNotContain("0.0.0.0}");
+    }
+}
