@@ -197,11 +197,12 @@ class IncidentResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kiroku:problem:incident-illegal-transition"))
                 .body("action", equalTo("close"))
-                .body("status", equalTo("DETECTED"))
+                .body("status", equalTo(409))
+                .body("incidentStatus", equalTo("DETECTED"))
                 .body("allowedActions", hasItem("assess"));
         assess(id, IncidentFixtures.overThreshold());
         act(MANAGER, id, "start-reporting", null).statusCode(201);
-        act(MANAGER, id, "close", null).statusCode(409).body("status", equalTo("PRELIM_DUE"));
+        act(MANAGER, id, "close", null).statusCode(409).body("incidentStatus", equalTo("PRELIM_DUE"));
         act(MANAGER, id, "decide-not-reportable", "理由").statusCode(409);
         given().auth().oauth2(MANAGER).when().get(INCIDENTS + "/" + id + "/transitions")
                 .then().statusCode(200).body("action", equalTo(List.of("assess", "start-reporting")));

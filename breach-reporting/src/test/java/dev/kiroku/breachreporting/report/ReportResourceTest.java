@@ -171,7 +171,8 @@ class ReportResourceTest {
         submit(MANAGER, id, early, ReportFixtures.ppcSubmission("R8-2")).statusCode(409)
                 .body("type", equalTo("urn:kiroku:problem:incident-illegal-transition"))
                 .body("action", equalTo("submit-final"))
-                .body("status", equalTo("PRELIM_SUBMITTED"));
+                .body("status", equalTo(409))
+                .body("incidentStatus", equalTo("PRELIM_SUBMITTED"));
         act(id, "notify-individuals", null).statusCode(201);
         act(id, "await-final", null).statusCode(201).body("status", equalTo("FINAL_DUE"));
 

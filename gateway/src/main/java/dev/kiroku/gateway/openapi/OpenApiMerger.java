@@ -102,6 +102,12 @@ public final class OpenApiMerger {
                 .put("title", TITLE)
                 .put("version", version)
                 .put("description", description.toString());
+        // the suite's contact and licence, which every service's document states (platform/web's defaults)
+        for (String shared : List.of("contact", "license")) {
+            sources.stream().map(source -> source.document().path("info").get(shared))
+                    .filter(node -> node != null && node.isObject()).findFirst()
+                    .ifPresent(node -> info.set(shared, node.deepCopy()));
+        }
         return build(info, sources, unavailable);
     }
 

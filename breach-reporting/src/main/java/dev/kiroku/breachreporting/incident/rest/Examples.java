@@ -37,7 +37,7 @@ final class Examples {
     static final String ILLEGAL = """
             {"type":"urn:kiroku:problem:incident-illegal-transition","title":"Illegal transition","status":409,
              "detail":"'submit-final' is not allowed when the incident is PRELIM_DUE","instance":"/api/v1/incidents/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b/transitions",
-             "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11","action":"submit-final","status":"PRELIM_DUE","allowedActions":["reassess","submit-preliminary","notify-eu-authority"]}""";
+             "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11","action":"submit-final","incidentStatus":"PRELIM_DUE","allowedActions":["reassess","submit-preliminary","notify-eu-authority"]}""";
 
     static final String REFUSED = """
             {"type":"urn:kiroku:problem:incident-refused","title":"Not allowed for this incident","status":422,

@@ -42,6 +42,6 @@ public class IncidentProblemMappers {
                 .map(IncidentAction::wireName).toList();
         return writer.response(new Problem(ILLEGAL_TRANSITION, "Illegal transition", 409, e.getMessage(),
                 request.path(), RequestIds.of(request), null, Map.of("action", e.action().wireName(),
-                "status", e.from().name(), "allowedActions", allowed)), Map.of());
+                "incidentStatus", e.from().name(), "allowedActions", allowed)), Map.of());
     }
 }

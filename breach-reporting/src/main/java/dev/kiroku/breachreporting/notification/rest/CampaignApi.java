@@ -118,6 +118,8 @@ final class CampaignApi {
     }
 
     @Schema(name = "UnreachablePersonPage")
-    record UnreachablePage(List<UnreachableView> items, String next) {
+    record UnreachablePage(List<UnreachableView> items,
+                           @Schema(nullable = true, description = "Cursor of the next page; null on the last")
+                           String next) {
     }
 }

@@ -16,7 +16,7 @@ public record AuditEntry(
         @Schema(example = "joint-use-group.published") String action,
         @Schema(example = "joint-use-group") String aggregateType,
         @Schema(example = "0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b") String aggregateId,
-        @Schema(example = "Annual review of the group notice") String reason,
+        @Schema(example = "Annual review of the group notice", nullable = true) String reason,
         @JsonRawValue @Schema(implementation = Object.class, description = "The canonical JSON of the change")
         String content,
         @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String previousHash,

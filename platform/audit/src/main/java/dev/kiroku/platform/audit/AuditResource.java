@@ -49,7 +49,9 @@ public class AuditResource {
 
     /** A page of entries. */
     @Schema(name = "AuditEntryPage")
-    public record Page(List<AuditEntry> items, @Schema(example = "42") String next) {
+    public record Page(List<AuditEntry> items,
+                       @Schema(example = "42", nullable = true, description = "Cursor of the next page; null on the last")
+                       String next) {
     }
 
     @GET

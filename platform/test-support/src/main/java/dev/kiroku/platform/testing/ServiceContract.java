@@ -149,8 +149,8 @@ public abstract class ServiceContract {
     }
 
     /**
-     * One role table: every operation's roles ({@code @RolesAllowed}, published as the scopes of its security
-     * requirement) are the roles the gateway's route policy requires for it — no operation the gateway lets through to
+     * One role table: every operation's roles ({@code @RolesAllowed}, published in its {@code x-kiroku-roles} by
+     * platform/web's {@code ContractFilter}) are the roles the gateway's route policy requires for it — no operation the gateway lets through to
      * a 403 here, none it refuses that the service would serve, none it does not route at all.
      */
     @Test
@@ -171,6 +171,9 @@ public abstract class ServiceContract {
                     ((Map<?, ?>) requirement).values().forEach(scopes -> ((java.util.List<?>) scopes)
                             .forEach(role -> roles.add(String.valueOf(role))));
                 }
+            }
+            if (operation.get("x-kiroku-roles") instanceof java.util.List<?> declared) {
+                declared.forEach(role -> roles.add(String.valueOf(role)));
             }
             boolean isPublic = java.util.List.of().equals(security);
             if (route.isEmpty()) {

@@ -214,8 +214,10 @@ public final class Examples {
              "outcome": "DISCLOSED", "answeredAt": "2026-11-22T01:20:00Z", "answeredBy": "officer",
              "timeToAnswer": "PT20M", "recordCount": 1,
              "records": [{"recordId": "019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12", "direction": "PROVIDED",
-               "date": "2026-11-20", "counterparty": "株式会社サンプル商事", "counterpartyAddress": "東京都千代田区丸の内一丁目1番1号",
-               "dataItems": ["氏名", "住所", "電話番号", "購入履歴（直近1年）"], "legalBasis": "OPT_OUT_27_2",
+               "providedOn": "2026-11-20",
+               "counterparty": {"kind": "CORPORATION", "name": "株式会社サンプル商事",
+                 "address": "東京都千代田区丸の内一丁目1番1号", "representative": "代表取締役 山田太郎", "country": "JP"},
+               "dataItems": ["NAME", "ADDRESS", "PHONE", "PURCHASE_HISTORY"], "legalBasis": "OPT_OUT_27_2",
                "legalBasisText": "オプトアウトによる第三者提供（法第27条第2項）"}]}""";
 
     public static final String PURGE_REQUEST = """

@@ -100,7 +100,7 @@ public class ProvisionSubjectResource {
             @Parameter(description = "The counterparty's name (NFKC, case and spaces ignored)",
                     example = "株式会社サンプル商事")
             @QueryParam("counterpartyName") @Size(max = 300) String counterpartyName,
-            @Parameter(description = "Records with any of these items (repeat the parameter)", example = "EMAIL")
+            @Parameter(description = "Records with any of these items (repeat the parameter)", example = "[\"EMAIL\"]")
             @QueryParam("item") Set<DataItem> items,
             @Parameter(description = "Records covering a day on or after", example = "2026-10-01")
             @QueryParam("from") LocalDate from,
