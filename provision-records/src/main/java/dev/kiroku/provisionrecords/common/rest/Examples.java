@@ -184,7 +184,7 @@ public final class Examples {
               ],
               "itemsRule": "APPI Rule 20(1)(ii)",
               "method": {"method": "BULK", "allowed": true, "rule": "APPI Rule 19(2) proviso / Rule 23(2) proviso"},
-              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "fromDay": "2026-12-31", "retainUntil": "2029-12-31", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered [M wording]"},
+              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "fromDay": "2026-12-31", "retainUntil": "2029-12-31", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered"},
               "violations": []
             }""";
 
