@@ -1,15 +1,12 @@
 package dev.kiroku.breachreporting.affected;
 
+import dev.kiroku.platform.web.CsvCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The CSV file of affected persons: UTF-8 (an optional byte-order mark is skipped), RFC 4180 quoting, a header row
+ * The CSV file of affected persons: UTF-8 (an optional byte-order mark is skipped) or Shift_JIS (windows-31j, what
+ * Excel in Japan saves as "CSV"), declared in the Content-Type's charset or recognised from the bytes; RFC 4180 quoting, a header row
  * naming the columns in any order — {@code scheme} and {@code identifier} required, {@code name}, {@code email} and
  * {@code language} optional, nothing else — and one person per row. Each row is checked on its own; a rejection names
  * row, column and rule, never the value (an unknown header cell is named by its position: in a file without a header
@@ -57,15 +55,12 @@ public final class PersonCsv {
     private PersonCsv() {
     }
 
-    /** A UTF-8 reader over the file, past its byte-order mark if it has one; malformed UTF-8 is an error. */
-    public static Reader reader(InputStream in) throws IOException {
-        PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
+    /**
+     * A strict reader over the file in its encoding (UTF-8 or Shift_JIS as {@link CsvCharsets#detect} found it), past
+     * a byte-order mark if it has one; a malformed byte sequence is an error.
+     */
+    public static Reader reader(InputStream in, CsvCharsets.Encoding encoding) throws IOException {
+        return CsvCharsets.reader(in, encoding);
     }
 
     /** The columns of a valid header, by name (lower case). */

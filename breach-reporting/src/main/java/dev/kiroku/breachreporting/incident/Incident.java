@@ -130,11 +130,11 @@ public class Incident {
         }
         if (draft.role() == ReportingRole.ENTRUSTED && isBlank(draft.principalName())) {
             refusals.add(new IncidentRefusal.Reason("principalName", "an entrusted party names its principal "
-                    + "(委託元)", "APPI Rule 9 [M]"));
+                    + "(委託元)", "APPI Rule 9" /* verification [M]: docs/law.md */));
         }
         if (draft.role() == ReportingRole.CONTROLLER && !isBlank(draft.principalName())) {
             refusals.add(new IncidentRefusal.Reason("principalName", "only an entrusted party has a principal",
-                    "APPI Rule 9 [M]"));
+                    "APPI Rule 9" /* verification [M]: docs/law.md */));
         }
         if (!refusals.isEmpty()) {
             throw new IncidentRefusal("The incident cannot be recorded as given", refusals);
@@ -173,7 +173,7 @@ public class Incident {
             throw new IncidentRefusal("Once reporting has started a re-assessment may only upgrade", "categories",
                     "the re-assessment finds " + next.categories() + " where " + assessment.categories()
                             + " were reported; a report once due is not withdrawn by re-assessment",
-                    "APPI Art. 26(1); Rule 7; Rule 8(2) [M]");
+                    "APPI Art. 26(1); Rule 7; Rule 8(2)"); // verification [M]: docs/law.md
         }
         assessment = next;
         assessedAt = now;

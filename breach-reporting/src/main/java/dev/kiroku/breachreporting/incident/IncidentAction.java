@@ -33,7 +33,7 @@ public enum IncidentAction {
     REASSESS("reassess", false, false, "APPI Art. 26(1); Rule 7",
             stays(TRIAGED, PRELIM_DUE, PRELIM_SUBMITTED, INDIVIDUALS_NOTIFIED, ALT_MEASURE_PUBLISHED,
                     INDIVIDUALS_DEFERRED, FINAL_DUE, FINAL_SUBMITTED, SUPPLEMENTED)),
-    NOTIFY_PRINCIPAL("notify-principal", false, true, "APPI Rule 9 [M]: an entrusted party that notifies its "
+    NOTIFY_PRINCIPAL("notify-principal", false, true, "APPI Rule 9: an entrusted party that notifies its "
             + "principal is released from reporting and from notifying persons",
             moves(TRIAGED, PRINCIPAL_NOTIFIED)),
     DECIDE_NOT_REPORTABLE("decide-not-reportable", true, true, "APPI Art. 26(1); Rule 7",
@@ -52,13 +52,15 @@ public enum IncidentAction {
             with(moves(PRELIM_SUBMITTED, ALT_MEASURE_PUBLISHED, INDIVIDUALS_DEFERRED, ALT_MEASURE_PUBLISHED),
                     stays(FINAL_DUE, FINAL_SUBMITTED, SUPPLEMENTED))),
     DEFER_INDIVIDUAL_NOTICE("defer-individual-notice", false, true,
-            "APPI Rule 10 (promptly according to the situation); guideline 3-5-4-2 [M]",
+            "APPI Rule 10 (promptly according to the situation); guideline 3-5-4-2", // verification [M]: docs/law.md
+           
             moves(PRELIM_SUBMITTED, INDIVIDUALS_DEFERRED)),
     AWAIT_FINAL("await-final", false, false, "APPI Rule 8(2)",
             moves(INDIVIDUALS_NOTIFIED, FINAL_DUE, ALT_MEASURE_PUBLISHED, FINAL_DUE, INDIVIDUALS_DEFERRED, FINAL_DUE)),
     SUBMIT_FINAL("submit-final", false, false, "APPI Rule 8(2)",
             moves(FINAL_DUE, FINAL_SUBMITTED)),
-    SUPPLEMENT("supplement", false, true, "APPI Rule 8(2): supplement (追完) of items unknown at the final report [M]",
+    SUPPLEMENT("supplement", false, true, "APPI Rule 8(2): supplement (追完) of items unknown at the final report", // verification [M]
+           
             moves(FINAL_SUBMITTED, SUPPLEMENTED, SUPPLEMENTED, SUPPLEMENTED)),
     CLOSE("close", false, false, "APPI Art. 26(1),(2)",
             moves(FINAL_SUBMITTED, CLOSED, SUPPLEMENTED, CLOSED)),

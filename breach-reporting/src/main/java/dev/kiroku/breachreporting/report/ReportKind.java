@@ -7,7 +7,8 @@ public enum ReportKind {
 
     PRELIMINARY("速報", "APPI Rule 8(1)", IncidentAction.SUBMIT_PRELIMINARY),
     FINAL("確報", "APPI Rule 8(2)", IncidentAction.SUBMIT_FINAL),
-    SUPPLEMENT("追完", "APPI Rule 8(2): supplement of items unknown at the final report [M]",
+    SUPPLEMENT("追完", "APPI Rule 8(2): supplement of items unknown at the final report", // verification [M]: docs/law.md
+           
             IncidentAction.SUPPLEMENT);
 
     private final String japanese;

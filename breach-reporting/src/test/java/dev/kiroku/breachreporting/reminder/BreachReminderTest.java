@@ -110,7 +110,7 @@ class BreachReminderTest {
         assertThat(block(japanese, reminder, "■", "報告：速報")).as("its 速報 is overdue as well")
                 .contains("状態：期限超過 20 日", "法定期限：2026-09-25");
         assertThat(block(japanese, overdue, "■", "報告：GDPR")).contains("報告：GDPR 72時間（監督機関への通知）",
-                "状態：期限超過 11 日", "法定期限：2026-10-04 10:00 JST（GDPR Art. 33(1): 72 hours）", "社内期限：—");
+                "状態：期限超過 11 日", "法定期限：2026-10-04 10:00 JST (UTC+09:00)（GDPR Art. 33(1): 72 hours）", "社内期限：—");
         assertThat(body).doesNotContain(notYet.toString()).doesNotContain("配送伝票の誤送付");
 
         assertThat(block(english, alert, "*", "Filing: preliminary")).contains("Filing: preliminary report to the PPC (速報) (provisional: "

@@ -34,13 +34,16 @@ final class ChangeRules {
         add(ChangeKind.RESPONSIBLE_PARTY_REPLACED, Treatment.ADVANCE_NOTICE, "APPI Art. 27(6)",
                 "Replacing the responsible party by another entity must be notified or made readily available "
                         + "before the replacement takes effect.");
-        add(ChangeKind.PURPOSES, Treatment.ADVANCE_NOTICE, "APPI Art. 27(6); guideline 3-6-3 [M]",
+        add(ChangeKind.PURPOSES, Treatment.ADVANCE_NOTICE, "APPI Art. 27(6); guideline 3-6-3", // verification [M] (H3): docs/law.md
+               
                 "A change of the purposes of use must be notified or made readily available before it takes effect, "
                         + "and stay within what the persons can reasonably expect.");
-        add(ChangeKind.DATA_ITEMS, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
+        add(ChangeKind.DATA_ITEMS, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3", // verification [M] (H3)
+               
                 "The items of jointly used data cannot change without the persons' consent; obtain consent or form "
                         + "a new joint-use group. No exception applies to items.");
-        add(ChangeKind.MEMBER_SCOPE, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
+        add(ChangeKind.MEMBER_SCOPE, Treatment.CONSENT_OR_NEW_GROUP, "APPI Art. 27(5)(iii); guideline 3-6-3", // verification [M] (H3)
+               
                 "The scope of joint users cannot change without the persons' consent; obtain consent or form a new "
                         + "joint-use group. A change that is not substantive (a member renamed, a business succession: "
                         + "as many members as before, none newly abroad) may be recorded with a written justification.");

@@ -17,9 +17,9 @@ class ChangeRulesTest {
     @CsvSource(delimiter = '|', value = {
             "RESPONSIBLE_PARTY_DETAILS  | NOTICE_WITHOUT_DELAY | APPI Art. 27(6)",
             "RESPONSIBLE_PARTY_REPLACED | ADVANCE_NOTICE       | APPI Art. 27(6)",
-            "PURPOSES                   | ADVANCE_NOTICE       | APPI Art. 27(6); guideline 3-6-3 [M]",
-            "DATA_ITEMS                 | CONSENT_OR_NEW_GROUP | APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
-            "MEMBER_SCOPE               | CONSENT_OR_NEW_GROUP | APPI Art. 27(5)(iii); guideline 3-6-3 [M]",
+            "PURPOSES                   | ADVANCE_NOTICE       | APPI Art. 27(6); guideline 3-6-3",
+            "DATA_ITEMS                 | CONSENT_OR_NEW_GROUP | APPI Art. 27(5)(iii); guideline 3-6-3",
+            "MEMBER_SCOPE               | CONSENT_OR_NEW_GROUP | APPI Art. 27(5)(iii); guideline 3-6-3",
             "PRESENTATION               | FREE                 | —"})
     void eachKindOfChangeHasItsTreatmentAndAuthority(ChangeKind kind, ChangeRules.Treatment treatment,
             String article) {

@@ -421,4 +421,20 @@ class JointUseGroupResourceTest {
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
         return org.hamcrest.Matchers.everyItem(equalTo(value));
     }
+
+    @Test
+    void neitherTheContractNorARefusedChangeCarriesAVerificationMarkerOfTheLawSummary() {
+        String id = createPublished();
+        String refused = given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
+                .body(change(withItems(policy002(), List.of("お名前", "購買履歴"))))
+                .when().post(GROUPS + "/" + id + "/changes")
+                .then().statusCode(422).extract().asString();
+        String openapi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        for (String answer : List.of(refused, openapi)) {
+            org.assertj.core.api.Assertions.assertThat(dev.kiroku.platform.web.LawTexts.hasMarker(answer))
+                    .as("a verification marker ([M], [S], [V]) in an answer; they belong in docs/law.md").isFalse();
+        }
+        org.assertj.core.api.Assertions.assertThat(refused).contains("APPI Art. 27(5)(iii); guideline 3-6-3");
+    }
 }

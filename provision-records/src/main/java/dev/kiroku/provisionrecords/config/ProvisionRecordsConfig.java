@@ -33,9 +33,13 @@ public interface ProvisionRecordsConfig {
         @WithDefault("Kiroku Demo K.K.")
         String nameEn();
 
-        /** Where subjects address questions about a disclosure. */
+        /** Where subjects address questions about a disclosure, in Japanese (the Japanese letter's contact line). */
         @WithDefault("個人情報お問い合わせ窓口 privacy@example.invalid")
         String contact();
+
+        /** The same in English (the English letter's contact line). */
+        @WithDefault("Personal information inquiries: privacy@example.invalid")
+        String contactEn();
     }
 
     interface Ingest {

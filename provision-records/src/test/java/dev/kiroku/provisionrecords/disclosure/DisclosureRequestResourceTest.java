@@ -181,4 +181,31 @@ class DisclosureRequestResourceTest {
         given().auth().oauth2(AUDITOR).when().get(REQUESTS + "/019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12")
                 .then().statusCode(404);
     }
+
+    @Test
+    void eachLetterHasItsContactLineInItsOwnLanguage() throws IOException {
+        String subject = newSubjectId();
+        record(optOutProvision(subject, "株式会社サンプル商事", TODAY.minusDays(1)));
+        String id = given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(ask(subject))
+                .when().post(REQUESTS).then().statusCode(201).extract().path("id");
+
+        String english = pdfText(given().auth().oauth2(OFFICER).queryParam("format", "pdf").queryParam("lang", "en")
+                .when().get(REQUESTS + "/" + id).then().statusCode(200).extract().asByteArray());
+        String japanese = pdfText(given().auth().oauth2(OFFICER).queryParam("format", "pdf")
+                .when().get(REQUESTS + "/" + id).then().statusCode(200).extract().asByteArray());
+
+        assertThat(english).contains("Personal information inquiries: privacy@example.invalid")
+                .doesNotContain("お問い合わせ窓口");
+        assertThat(japanese).contains("個人情報お問い合わせ窓口").doesNotContain("Personal information inquiries");
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        reader.close();
+        return text.toString();
+    }
 }

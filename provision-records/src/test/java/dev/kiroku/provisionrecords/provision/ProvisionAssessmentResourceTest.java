@@ -183,4 +183,68 @@ class ProvisionAssessmentResourceTest {
                 .when().post(ASSESS).then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of()).when().post(ASSESS).then().statusCode(401);
     }
+
+    @Test
+    void theSameBodyIsValidForTheAssessmentAndTheRecord() throws Exception {
+        Map<String, Object> usCounterparty = ProvisionFixtures.corporation("Sample Analytics Inc.");
+        usCounterparty.put("country", "US");
+        Map<String, Object> event = ProvisionFixtures.with(
+                ProvisionFixtures.optOutProvision(ProvisionFixtures.newSubjectId(), "unused", ProvisionFixtures.TODAY),
+                "legalBasis", "CONSENT_28_1", "counterparty", usCounterparty,
+                "foreignTransfer", Map.of("route", "CONSENT_28_1"), "consentRef", "consent:crm:2026-04:77");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event);
+
+        given().auth().oauth2(CRM).contentType(ContentType.JSON).body(body)
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("recordRequired", equalTo(true))
+                .body("retention.fromDay", nullValue())
+                .body("violations", hasSize(0));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON).body(body)
+                .when().post(ProvisionFixtures.PROVISIONS)
+                .then().statusCode(201)
+                .body("counterparty.country", equalTo("US"))
+                .body("legalBasis", equalTo("CONSENT_28_1"));
+    }
+
+    @Test
+    void theRecordsShapeNamesItsOwnFieldsAndTheDeprecatedFlatFieldsMustAgreeWithIt() {
+        Map<String, Object> china = Map.of("kind", "CORPORATION", "name", "示例有限公司", "country", "CN");
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "ENTRUST_27_5_I", "method", "PER_EVENT",
+                        "counterparty", china, "foreignTransfer", Map.of("route", "EQUIVALENT_COUNTRY")))
+                .when().post(ASSESS)
+                .then().statusCode(422)
+                .body("violations[0].field", equalTo("foreignTransfer.route"));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "ENTRUST_27_5_I", "method", "PER_EVENT",
+                        "counterparty", china, "counterpartyCountry", "US"))
+                .when().post(ASSESS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("counterpartyCountry"));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "method", "PER_EVENT"))
+                .when().post(ASSESS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("counterparty.country"));
+        given().auth().oauth2(CRM).contentType(ContentType.JSON)
+                .body(Map.of("direction", "PROVIDED", "legalBasis", "OPT_OUT_27_2", "method", "PER_EVENT",
+                        "counterparty", Map.of("kind", "CORPORATION", "country", "JP"),
+                        "providedOn", "2026-11-20"))
+                .when().post(ASSESS)
+                .then().statusCode(200)
+                .body("retention.from", equalTo("RECORD_CREATION"));
+    }
+
+    @Test
+    void theOpenApiMarksTheFlatFieldsDeprecated() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.ProvisionAssessmentRequest.properties.counterpartyCountry.deprecated",
+                        equalTo(true))
+                .body("components.schemas.ProvisionAssessmentRequest.properties.foreignTransferRoute.deprecated",
+                        equalTo(true))
+                .body("components.schemas.ProvisionAssessmentRequest.properties.counterparty.deprecated",
+                        nullValue());
+    }
 }

@@ -208,7 +208,7 @@ class RetentionAuditExportTest {
                 .header("Content-Disposition", containsString("attachment"))
                 .extract().asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).startsWith("id,lineageId,versionNo");
+        assertThat(lines.get(0)).startsWith("\uFEFFid,lineageId,versionNo");
         assertThat(lines).hasSize(3);
         assertThat(csv).contains(a, b, subject, "PUBLIC_SAFETY");
 

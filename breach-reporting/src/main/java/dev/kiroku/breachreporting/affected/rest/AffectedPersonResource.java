@@ -33,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -83,7 +84,11 @@ public class AffectedPersonResource {
     @Consumes(CSV)
     @RolesAllowed({KirokuRoles.BREACH_MANAGER, KirokuRoles.COMPLIANCE_OFFICER})
     @Operation(summary = "Import affected persons from a CSV file",
-            description = "A UTF-8 CSV file (RFC 4180, an optional byte-order mark) whose header row names its "
+            description = "A CSV file (RFC 4180) in UTF-8 (with or without a byte-order mark: Excel's \"CSV UTF-8\") "
+                    + "or Shift_JIS (windows-31j: what Excel in Japan saves as \"CSV\"), as declared by "
+                    + "`Content-Type: text/csv; charset=Shift_JIS` or, without a charset, recognised from the bytes "
+                    + "(UTF-8 when they are valid UTF-8, else Shift_JIS); a file in neither is refused (422) with how "
+                    + "to save it as \"CSV UTF-8\" from Excel. Its header row names its "
                     + "columns in any order: `scheme` and `identifier` (required; the person's identifier scheme, "
                     + "lower-case as in provision-records, and the identifier, at most 200 characters), `name` "
                     + "(at most 200), `email` and `language` (`ja` or `en`, default `ja`: the language of the Rule 10 "
@@ -111,14 +116,17 @@ public class AffectedPersonResource {
     @APIResponse(responseCode = "415", description = "Not text/csv",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The header is unusable (an unknown, repeated or missing "
-            + "column), the file is not UTF-8 CSV, or the Idempotency-Key started another job",
+            + "column), the file is neither UTF-8 nor Shift_JIS CSV (the problem says how to save \"CSV UTF-8\" "
+            + "from Excel), or the Idempotency-Key started another job",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad header", value = AffectedPersonExamples.HEADER_REFUSED)))
     public Response importCsv(@PathParam("id") UUID id, @NotNull InputStream file,
             @Parameter(description = "Makes retries safe (IETF httpapi Idempotency-Key)", example = "import-2026-11-22-1")
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
-            @Context UriInfo uri) {
-        AffectedPersonService.Started started = service.importCsv(id, file, idempotencyKey,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        AffectedPersonService.Started started = service.importCsv(id, file, charset, idempotencyKey,
                 Idempotency.clientOf(identity.getPrincipal()), actor());
         return accepted(started, uri, "affected-person-imports");
     }

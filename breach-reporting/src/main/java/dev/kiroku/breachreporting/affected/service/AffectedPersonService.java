@@ -15,6 +15,7 @@ import dev.kiroku.breachreporting.affected.repository.AffectedPersonRepository;
 import dev.kiroku.breachreporting.affected.repository.ImportJobRepository;
 import dev.kiroku.breachreporting.config.AffectedPersonsConfig;
 import dev.kiroku.breachreporting.incident.service.IncidentService;
+import dev.kiroku.platform.web.CsvCharsets;
 import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.platform.web.Idempotency;
@@ -147,8 +148,8 @@ public class AffectedPersonService {
      * records the job and hands it to a worker. With an idempotency key, the same file again answers the first job;
      * another file with the same key is refused.
      */
-    public Started importCsv(UUID incidentId, InputStream body, String idempotencyKey, String clientId,
-            String actor) {
+    public Started importCsv(UUID incidentId, InputStream body, String declaredCharset, String idempotencyKey,
+            String clientId, String actor) {
         String key = Idempotency.key(idempotencyKey, null);
         incidents.find(incidentId);
         Path file = null;
@@ -156,7 +157,8 @@ public class AffectedPersonService {
             file = Files.createTempFile("kiroku-affected-", ".csv",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             String sha256 = spool(body, file);
-            long rows = check(file);
+            CsvCharsets.Encoding encoding = encodingOf(file, declaredCharset);
+            long rows = check(file, encoding);
             var once = new IdempotencyStore.Request(clientId,
                     "POST /api/v1/incidents/" + incidentId + "/affected-person-imports", key, sha256);
             Started started = start(once, () -> ImportJob.start(incidentId, AffectedPersonSource.CSV_IMPORT, rows,
@@ -166,7 +168,7 @@ public class AffectedPersonService {
             }
             ImportJob job = started.job();
             Path spooled = file;
-            hold(job.id(), () -> runCsv(job.id(), spooled));
+            hold(job.id(), () -> runCsv(job.id(), spooled, encoding));
             file = null;
             LOG.infof("affected-person import %s of incident %s started: %d rows", job.id(), incidentId, rows);
             return new Started(job, false);
@@ -254,8 +256,8 @@ public class AffectedPersonService {
         return Set.copyOf(held);
     }
 
-    void runCsv(UUID jobId, Path file) {
-        try (Reader reader = PersonCsv.reader(Files.newInputStream(file));
+    void runCsv(UUID jobId, Path file, CsvCharsets.Encoding encoding) {
+        try (Reader reader = PersonCsv.reader(Files.newInputStream(file), encoding);
              CSVParser parser = PersonCsv.FORMAT.parse(reader)) {
             PersonCsv.Header header = PersonCsv.header(parser.getHeaderNames(), new ArrayList<>());
             Iterator<CSVRecord> records = parser.iterator();
@@ -359,8 +361,8 @@ public class AffectedPersonService {
     }
 
     /** The header's problems and the CSV syntax, checked on the whole file before any job exists; answers the rows. */
-    private static long check(Path file) throws IOException {
-        try (Reader reader = PersonCsv.reader(Files.newInputStream(file));
+    private static long check(Path file, CsvCharsets.Encoding encoding) throws IOException {
+        try (Reader reader = PersonCsv.reader(Files.newInputStream(file), encoding);
              CSVParser parser = PersonCsv.FORMAT.parse(reader)) {
             List<Rejection> problems = new ArrayList<>();
             if (parser.getHeaderNames().isEmpty()) {
@@ -387,8 +389,22 @@ public class AffectedPersonService {
         } catch (UncheckedIOException | java.nio.charset.CharacterCodingException e) {
             // the parser's message names its own classes: only the line it stopped at is passed on
             Matcher line = e.getMessage() == null ? null : SYNTAX_LINE.matcher(e.getMessage());
-            throw refused("The file is not UTF-8 CSV", List.of(new Rejection(1, "*", "the file is not valid UTF-8 "
+            throw refused("The file is not valid CSV", List.of(new Rejection(1, "*", "the file is not valid "
                     + "CSV (RFC 4180)" + (line != null && line.find() ? " near line " + line.group(1) : ""))));
+        }
+    }
+
+    /**
+     * The file's charset: the one declared in its Content-Type, else UTF-8 (with or without a byte-order mark) or
+     * Shift_JIS (windows-31j, what Excel in Japan saves) as its bytes decode; anything else is refused with how to
+     * save the file from Excel.
+     */
+    private static CsvCharsets.Encoding encodingOf(Path file, String declaredCharset) throws IOException {
+        try {
+            return CsvCharsets.detect(file, declaredCharset);
+        } catch (CsvCharsets.NotCsvText e) {
+            throw refused("The file is neither UTF-8 nor Shift_JIS text", List.of(new Rejection(1, "*",
+                    e.getMessage())));
         }
     }
 

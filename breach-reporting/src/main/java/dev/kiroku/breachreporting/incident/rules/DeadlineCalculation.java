@@ -33,7 +33,7 @@ public record DeadlineCalculation(Instant awarenessAt, Instant detectedAt, Local
 
     static final String FROM_AWARENESS = "APPI Rule 8(1),(2): from the day the business came to know (知った日)";
     static final String NOT_ASSESSED = "APPI Art. 26(1); Rule 7; Rule 8(1),(2)";
-    static final String ENTRUSTED = "APPI Art. 26(1) proviso, 26(2); Rule 9 [M]";
+    static final String ENTRUSTED = "APPI Art. 26(1) proviso, 26(2); Rule 9"; // verification [M]: docs/law.md
     static final String PROJECTED = "Act on National Holidays (国民の祝日に関する法律) Art. 2, 3; "
             + JapaneseAdministrativeCalendar.LAW;
 

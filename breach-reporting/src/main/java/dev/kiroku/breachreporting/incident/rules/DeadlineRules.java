@@ -20,24 +20,26 @@ public final class DeadlineRules {
     private static final String DAY_COUNTING = "Awareness day excluded (Civil Code Art. 140): due = awareness date "
             + "+ N; weekends and holidays inside the period count; a due day on which administrative organs are closed "
             + "moves to the next business day (Act on Holidays of Administrative Organs Art. 2). Working reading of "
-            + "guideline 3-5-3-4, unverified [M].";
+            + "guideline 3-5-3-4.";
+    // verification (docs/law.md "Verification status"): the day counting is [M], open point H1 — not checked against
+    // the guideline's wording; the "promptly" reading of PRELIMINARY_* is [S]; FINAL_60 for a mixed case is [M] (H2).
 
     public static final DeadlineRule PRELIMINARY_TARGET = new DeadlineRule("preliminary-target",
             DeadlineKind.PRELIMINARY, "APPI Rule 8(1): promptly (速報, target 3 days)", 3,
             DeadlineRule.Counting.CALENDAR_DAYS_TARGET,
-            "\"Promptly\" (速やかに) is not a fixed period; guideline 3-5-3-3 expects about 3–5 days from knowing [S]. "
+            "\"Promptly\" (速やかに) is not a fixed period; guideline 3-5-3-3 expects about 3–5 days from knowing. "
                     + "Target = awareness date + 3 calendar days, no roll-forward.");
     public static final DeadlineRule PRELIMINARY_ALERT = new DeadlineRule("preliminary-alert",
             DeadlineKind.PRELIMINARY, "APPI Rule 8(1); guideline 3-5-3-3: about 3–5 days (速報 hard alert at 5 days)",
             5, DeadlineRule.Counting.CALENDAR_DAYS_TARGET,
-            "The outer end of the guideline's 3–5 days [S]: past it the preliminary report is treated as late.");
+            "The outer end of the guideline's 3–5 days: past it the preliminary report is treated as late.");
     public static final DeadlineRule FINAL_30 = new DeadlineRule("final-30", DeadlineKind.FINAL,
             "APPI Rule 8(2): 30 days", Rule7.FINAL_DAYS, DeadlineRule.Counting.DAYS_ROLLED_TO_BUSINESS_DAY,
             DAY_COUNTING);
     public static final DeadlineRule FINAL_60 = new DeadlineRule("final-60", DeadlineKind.FINAL,
             "APPI Rule 8(2): 60 days for Rule 7(iii)", Rule7.FINAL_DAYS_WRONGFUL_PURPOSE,
             DeadlineRule.Counting.DAYS_ROLLED_TO_BUSINESS_DAY, DAY_COUNTING
-                    + " 60 days for the whole report when (iii) meets another category: unverified [M] (H2).");
+                    + " 60 days for the whole report when (iii) meets another category (the conservative reading).");
     public static final DeadlineRule GDPR_72H = new DeadlineRule("gdpr-72h", DeadlineKind.GDPR_SUPERVISORY,
             "GDPR Art. 33(1): 72 hours", 72, DeadlineRule.Counting.HOURS_FROM_AWARENESS,
             "Without undue delay and, where feasible, not later than 72 hours after becoming aware; a later "

@@ -39,7 +39,8 @@ public final class Rule7 {
     public static Assessment assess(AssessmentFacts facts, LocalDate awarenessDate) {
         List<Assessment.Reason> reasons = new ArrayList<>();
         if (facts.occurrence() == AssessmentFacts.Occurrence.RULED_OUT) {
-            reasons.add(new Assessment.Reason("ruled-out", "APPI Art. 26(1); guideline 3-5-1 [S]",
+            reasons.add(new Assessment.Reason("ruled-out", "APPI Art. 26(1); guideline 3-5-1", // verification [S]: docs/law.md
+                    
                     "No leak, loss or damage occurred or may have occurred (e.g. every copy recovered before anyone "
                             + "saw it): no reportable event."));
             return new Assessment(facts, false, List.of(), reasons, null, VERSION);
@@ -134,7 +135,7 @@ public final class Rule7 {
                 "Reportable: a preliminary report promptly and a final report within " + finalDays + " days"
                         + (finalDays == FINAL_DAYS_WRONGFUL_PURPOSE
                         ? " (category (iii); 60 days for the whole report when (iii) meets another category, "
-                                + "unverified [M])" : "") + ".");
+                                + "the conservative reading)" : "") + "."); // verification [M] (H2): docs/law.md
     }
 
     private static void considerHeldOnly(Rule7Category c, boolean held, Set<Rule7Category> found,

@@ -127,7 +127,7 @@ public class CampaignService {
             throw new ProblemException(422, ProblemType.of("notice-refused"), "The notice cannot be sent as given",
                     "The inquiry contact needs a phone number or an e-mail address")
                     .withViolation(new Problem.Violation("contact", "body", "give a phone number or an e-mail "
-                            + "address where the person can ask", "APPI Rule 10; Rule 8(1)(ix) [M]"));
+                            + "address where the person can ask", "APPI Rule 10; Rule 8(1)(ix)")); // verification [M]: docs/law.md
         }
         Instant now = clock.instant();
         NotificationCampaign campaign = NotificationCampaign.start(incidentId, content, requestSha256, actor, now);

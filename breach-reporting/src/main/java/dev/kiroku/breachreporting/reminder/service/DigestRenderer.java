@@ -20,7 +20,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class DigestRenderer {
 
-    private static final DateTimeFormatter DUE_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'");
+    private static final DateTimeFormatter DUE_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST (UTC'xxx')'");
 
     /** A rendered digest. Holds incident titles (business text): never logged. */
     public record Rendered(String subject, String body) {

@@ -23,6 +23,7 @@ import dev.kiroku.breachreporting.report.ReportKind;
 import dev.kiroku.breachreporting.report.Submission;
 import dev.kiroku.breachreporting.report.SubmissionChannel;
 import dev.kiroku.platform.documents.PdfFonts;
+import dev.kiroku.platform.web.JstTimes;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,6 @@ final class ReportPdf {
 
     static final ZoneId ZONE = DeadlineCalculator.LEGAL_ZONE;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.JAPAN);
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 H時mm分", Locale.JAPAN);
 
     static final String FORM = "別記様式第一（第八条関係）";
     static final String TITLE = "個人データの漏えい等の報告書";
@@ -269,8 +269,9 @@ final class ReportPdf {
         return instant.atZone(ZONE).format(DATE);
     }
 
+    /** An instant as a person in Japan reads it: JST with the offset, {@code 2026年12月10日 16時30分（日本時間 UTC+09:00）}. */
     static String dateTime(Instant instant) {
-        return instant.atZone(ZONE).format(DATE_TIME);
+        return JstTimes.japanese(instant);
     }
 
     private static PdfPTable table(Font label, Font body, String caption) {

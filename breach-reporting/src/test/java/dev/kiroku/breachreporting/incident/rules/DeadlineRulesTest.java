@@ -142,7 +142,7 @@ class DeadlineRulesTest {
                 LocalDate.of(2026, 6, 1)), false));
         assertThat(due.dueDate()).isEqualTo(LocalDate.of(2026, 7, 31));
         assertThat(due.rule()).isEqualTo("APPI Rule 8(2): 60 days for Rule 7(iii)");
-        assertThat(due.reading()).contains("unverified [M]");
+        assertThat(due.reading()).contains("the conservative reading").doesNotContain("[M]");
     }
 
     @Test

@@ -56,7 +56,7 @@ final class Examples {
             {"type":"urn:kiroku:problem:joint-use-change-refused","title":"Change not allowed for a joint-use group",
              "status":422,"detail":"The change is not allowed as requested","instance":"/api/v1/joint-use-groups/0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b/changes",
              "requestId":"0b7c6f0e-6a0e-4a8b-9d0c-5d5f1a3c2e11",
-             "violations":[{"field":"definition.dataItems","in":"body","message":"The items of jointly used data cannot change without the persons' consent; obtain consent or form a new joint-use group.","rule":"APPI Art. 27(5)(iii); guideline 3-6-3 [M]"}]}""";
+             "violations":[{"field":"definition.dataItems","in":"body","message":"The items of jointly used data cannot change without the persons' consent; obtain consent or form a new joint-use group.","rule":"APPI Art. 27(5)(iii); guideline 3-6-3"}]}""";
 
     static final String ILLEGAL_TRANSITION = """
             {"type":"urn:kiroku:problem:joint-use-group-state","title":"Not allowed in the group's current state",

@@ -146,13 +146,16 @@ public final class Examples {
             {"reason": "提供先の住所の誤記を訂正（申告書 2026-11-21 受領）", "record": """ + EVENT + "}";
 
     public static final String ASSESSMENT_REQUEST = """
-            {"direction": "PROVIDED", "legalBasis": "CONSENT_28_1", "counterpartyCountry": "US",
-             "method": "BULK", "foreignTransferRoute": "CONSENT_28_1", "goodsOrServices": false,
-             "lastProvisionOn": "2026-12-31"}""";
+            {"direction": "PROVIDED", "legalBasis": "CONSENT_28_1", "method": "BULK", "goodsOrServices": false,
+             "counterparty": {"kind": "CORPORATION", "name": "Sample Analytics Inc.", "country": "US"},
+             "foreignTransfer": {"route": "CONSENT_28_1"},
+             "period": {"first": "2026-12-01", "last": "2026-12-31"}}""";
 
     public static final String ASSESSMENT_REQUEST_SYSTEM = """
-            {"direction": "PROVIDED", "legalBasis": "ENTRUST_27_5_I", "counterpartyCountry": "US",
-             "method": "PER_EVENT", "foreignTransferRoute": "RECIPIENT_SYSTEM", "recordCreatedOn": "2026-12-04"}""";
+            {"direction": "PROVIDED", "legalBasis": "ENTRUST_27_5_I", "method": "PER_EVENT",
+             "counterparty": {"kind": "CORPORATION", "name": "Sample Cloud Inc.", "country": "US"},
+             "foreignTransfer": {"route": "RECIPIENT_SYSTEM", "measuresRef": "DPA-2026-014 第9条（年次監査）"},
+             "recordCreatedOn": "2026-12-04"}""";
 
     public static final String ROUTE_REFUSED = """
             {
@@ -181,7 +184,7 @@ public final class Examples {
               ],
               "itemsRule": "APPI Rule 20(1)(ii)",
               "method": {"method": "BULK", "allowed": true, "rule": "APPI Rule 19(2) proviso / Rule 23(2) proviso"},
-              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "fromDay": "2026-12-31", "retainUntil": "2029-12-31", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered [M wording]"},
+              "retention": {"period": "P3Y", "from": "LAST_PROVISION", "fromDay": "2026-12-31", "retainUntil": "2029-12-31", "rule": "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered"},
               "violations": []
             }""";
 

@@ -89,7 +89,7 @@ record DisclosureLetter(String language, String title, String addressee, String 
         return new DisclosureLetter(language, ja ? "第三者提供記録の開示について" : "Disclosure of records of provision "
                 + "to third parties", addressee, date(answered, ja), intro, (ja ? "対象期間：" : "Period: ") + range,
                 columns, request.outcome() == DisclosureOutcome.DISCLOSED ? lines : List.of(), closing,
-                ja ? business.nameJa() : business.nameEn(), business.contact(),
+                ja ? business.nameJa() : business.nameEn(), ja ? business.contact() : business.contactEn(),
                 (ja ? "受付番号：" : "Reference: ") + request.id());
     }
 

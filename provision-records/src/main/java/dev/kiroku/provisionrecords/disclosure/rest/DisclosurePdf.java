@@ -6,11 +6,11 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.kiroku.platform.documents.JapaneseLineBreaks;
 import dev.kiroku.platform.documents.PdfFonts;
 
 import java.awt.Color;
@@ -19,7 +19,8 @@ import java.io.ByteArrayOutputStream;
 /**
  * The printable disclosure letter (A4) with OpenPDF, in Japanese or English, with the suite's IPAexGothic font
  * ({@link PdfFonts}) embedded as a subset so that it prints the same everywhere (the PDF standard CJK fonts are not
- * embedded and show blank pages on viewers without an Asian font pack).
+ * embedded and show blank pages on viewers without an Asian font pack). Lines break by the Japanese rules (kinsoku,
+ * {@link JapaneseLineBreaks}): no line starts with {@code ）} or {@code 。}, none ends with {@code （}.
  */
 final class DisclosurePdf {
 
@@ -38,20 +39,20 @@ final class DisclosurePdf {
             document.addTitle(letter.title());
             document.addCreator("Kiroku provision-records");
             document.open();
-            Paragraph date = new Paragraph(letter.answeredOn(), body);
+            Paragraph date = JapaneseLineBreaks.paragraph(letter.answeredOn(), body);
             date.setAlignment(Element.ALIGN_RIGHT);
             document.add(date);
-            document.add(new Paragraph(letter.addressee(), body));
-            Paragraph from = new Paragraph(letter.business(), body);
+            document.add(JapaneseLineBreaks.paragraph(letter.addressee(), body));
+            Paragraph from = JapaneseLineBreaks.paragraph(letter.business(), body);
             from.setAlignment(Element.ALIGN_RIGHT);
             document.add(from);
-            Paragraph title = new Paragraph(letter.title(), heading);
+            Paragraph title = JapaneseLineBreaks.paragraph(letter.title(), heading);
             title.setAlignment(Element.ALIGN_CENTER);
             title.setSpacingBefore(18);
             title.setSpacingAfter(14);
             document.add(title);
-            document.add(new Paragraph(letter.intro(), body));
-            Paragraph range = new Paragraph(letter.range(), body);
+            document.add(JapaneseLineBreaks.paragraph(letter.intro(), body));
+            Paragraph range = JapaneseLineBreaks.paragraph(letter.range(), body);
             range.setSpacingBefore(8);
             range.setSpacingAfter(8);
             document.add(range);
@@ -60,7 +61,7 @@ final class DisclosurePdf {
                 table.setWidthPercentage(100);
                 table.setHeaderRows(1);
                 for (String column : letter.columns()) {
-                    PdfPCell cell = new PdfPCell(new Phrase(column, small));
+                    PdfPCell cell = new PdfPCell(JapaneseLineBreaks.phrase(column, small));
                     cell.setBackgroundColor(new Color(0xEE, 0xEE, 0xEE));
                     cell.setPadding(4);
                     table.addCell(cell);
@@ -70,17 +71,17 @@ final class DisclosurePdf {
                             + (line.counterpartyAddress() == null ? "" : "\n" + line.counterpartyAddress());
                     for (String value : new String[] {line.direction(), line.date(), counterparty, line.items(),
                             line.basis()}) {
-                        PdfPCell cell = new PdfPCell(new Phrase(value == null ? "" : value, small));
+                        PdfPCell cell = new PdfPCell(JapaneseLineBreaks.phrase(value, small));
                         cell.setPadding(4);
                         table.addCell(cell);
                     }
                 }
                 document.add(table);
             }
-            Paragraph closing = new Paragraph(letter.closing(), body);
+            Paragraph closing = JapaneseLineBreaks.paragraph(letter.closing(), body);
             closing.setSpacingBefore(10);
             document.add(closing);
-            Paragraph contact = new Paragraph(letter.contact() + "\n" + letter.reference(), small);
+            Paragraph contact = JapaneseLineBreaks.paragraph(letter.contact() + "\n" + letter.reference(), small);
             contact.setSpacingBefore(18);
             document.add(contact);
             document.close();

@@ -2,6 +2,7 @@ package dev.kiroku.provisionrecords.disclosure.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiroku.platform.web.CsvCells;
+import dev.kiroku.platform.web.CsvCharsets;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
@@ -47,6 +48,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -207,20 +209,26 @@ public class DisclosureRequestResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "None of the accepted types can be produced",
+    @APIResponse(responseCode = "406", description = "None of the accepted types can be produced, or a Shift_JIS CSV "
+            + "was asked for and the answer holds a character Shift_JIS cannot encode (ask for UTF-8)",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "json, csv or pdf (overrides Accept)") @QueryParam("format")
             @Pattern(regexp = "json|csv|pdf", message = "must be json, csv or pdf") String format,
             @Parameter(description = "Language of the CSV and the letter") @QueryParam("lang") @DefaultValue("ja")
             @Pattern(regexp = "ja|en", message = "must be ja or en") String lang,
-            @Context Request request) {
+            @Parameter(description = "Character set of the CSV: UTF-8 (the default, with a byte-order mark so that "
+                    + "Excel opens it) or Shift_JIS (windows-31j, as Excel in Japan saves CSV). Overrides the "
+                    + "charset parameter of `Accept: text/csv; charset=Shift_JIS`. A Shift_JIS answer that would "
+                    + "hold a character Shift_JIS cannot encode is refused (406), never altered",
+                    example = "Shift_JIS") @QueryParam(CsvCharsets.QUERY_PARAMETER) String charset,
+            @Context Request request, @Context HttpHeaders headers) {
         Answered answered = service.find(id);
         MediaType type = format != null ? switch (format) {
             case "csv" -> MediaType.valueOf(CSV);
             case "pdf" -> MediaType.valueOf(PDF);
             default -> MediaType.APPLICATION_JSON_TYPE;
-        } : negotiated(request);
+        } : csvWithCharset(headers) ? MediaType.valueOf(CSV) : negotiated(request);
         if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return Response.ok(view(answered, true), MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -228,7 +236,8 @@ public class DisclosureRequestResource {
                 service.subjectIdentifier(answered.request()), answered.records(), config.business());
         String file = "disclosure-" + id + "-" + lang;
         if (type.toString().startsWith(CSV)) {
-            return Response.ok(csv(letter), CSV + "; charset=UTF-8")
+            CsvCharsets.Encoding encoding = CsvCharsets.requested(charset, headers.getAcceptableMediaTypes());
+            return Response.ok(encoding.bytes(csv(letter, encoding)), encoding.contentType())
                     .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
         }
         return Response.ok(DisclosurePdf.render(letter), PDF)
@@ -261,6 +270,12 @@ public class DisclosureRequestResource {
         return KeysetPages.ok(new RequestPage(items, next), next, uri, "after");
     }
 
+    /** Accept names a charset for CSV ({@code text/csv; charset=Shift_JIS}), which variant selection does not match. */
+    private static boolean csvWithCharset(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> "text".equalsIgnoreCase(t.getType())
+                && "csv".equalsIgnoreCase(t.getSubtype()) && t.getParameters().containsKey(MediaType.CHARSET_PARAMETER));
+    }
+
     private static MediaType negotiated(Request request) {
         Variant variant = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
                 MediaType.valueOf(CSV), MediaType.valueOf(PDF)).build());
@@ -281,18 +296,29 @@ public class DisclosureRequestResource {
                 withRecords ? a.records().stream().map(DisclosedRecord::of).toList() : null);
     }
 
-    static String csv(DisclosureLetter letter) {
+    /**
+     * The answer as CSV text, every cell neutralised against formulas; a cell the encoding cannot write refuses the
+     * whole answer (406, naming row and column) before anything is sent.
+     */
+    static String csv(DisclosureLetter letter, CsvCharsets.Encoding encoding) {
         StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>();
         header.add("ja".equals(letter.language()) ? "記録ID" : "Record ID");
         header.addAll(letter.columns());
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
+            long row = 1;
             for (DisclosureLetter.Line line : letter.lines()) {
+                row++;
                 String counterparty = line.counterparty()
                         + (line.counterpartyAddress() == null ? "" : "（" + line.counterpartyAddress() + "）");
-                printer.printRecord(CsvCells.row(line.recordId(), line.direction(), line.date(), counterparty,
-                        line.items(), line.basis()));
+                Object[] cells = CsvCells.row(line.recordId(), line.direction(), line.date(), counterparty,
+                        line.items(), line.basis());
+                var column = CsvCharsets.firstUnencodable(encoding, cells);
+                if (column.isPresent()) {
+                    throw CsvCharsets.unencodable(row, header.get(column.get()));
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,9 @@ package dev.kiroku.provisionrecords.export.rest;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.web.CsvCells;
+import dev.kiroku.platform.web.CsvCharsets;
+import dev.kiroku.platform.web.JstTimes;
+import dev.kiroku.platform.web.LawTexts;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemExamples;
@@ -77,12 +80,17 @@ public class ProvisionExportResource {
                     + "day or period overlaps [from, to], statutory and voluntary, Order Art. 11 records included "
                     + "(flagged), purged tombstones included (without personal data). Streamed from a database cursor "
                     + "— the export is never held in memory. Filter by counterparty, basis, direction. The export is "
-                    + "itself appended to the audit chain.")
+                    + "itself appended to the audit chain. CSV: UTF-8 with a byte-order mark (Excel opens it), or "
+                    + "Shift_JIS with `charset=Shift_JIS`; instants (recordedAt, purgedAt) in JST with the offset "
+                    + "(`2026-11-22T10:00:00+09:00`), cells that a spreadsheet would evaluate prefixed with `'`.")
     @APIResponse(responseCode = "200", description = "The records, streamed",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = "id,lineageId,versionNo,...\r\n")),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = RecordView.class))})
+    @APIResponse(responseCode = "406", description = "A Shift_JIS CSV was asked for and a record holds a character "
+            + "Shift_JIS cannot encode (row and column named; ask for UTF-8), or an unknown charset",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "A period end is missing or a parameter is invalid",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
@@ -98,6 +106,11 @@ public class ProvisionExportResource {
             @Parameter(description = "Records with this data item") @QueryParam("item") DataItem item,
             @Parameter(description = "csv or json (overrides Accept)") @QueryParam("format")
             @Pattern(regexp = "csv|json", message = "must be csv or json") String format,
+            @Parameter(description = "Character set of the CSV: UTF-8 (the default, with a byte-order mark so that "
+                    + "Excel opens it) or Shift_JIS (windows-31j, as Excel in Japan saves CSV). Overrides the "
+                    + "charset parameter of `Accept: text/csv; charset=Shift_JIS`. A Shift_JIS export that would "
+                    + "hold a character Shift_JIS cannot encode is refused (406) before anything is sent, never "
+                    + "altered", example = "Shift_JIS") @QueryParam(CsvCharsets.QUERY_PARAMETER) String charset,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         QueryChecks.range(from, to);
         SearchCriteria criteria = new SearchCriteria(direction, basis, QueryChecks.blankToNull(counterparty), null, null,
@@ -105,10 +118,23 @@ public class ProvisionExportResource {
         boolean csv = format != null ? "csv".equals(format)
                 : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.valueOf("text/csv"))
                 && !t.isWildcardType());
+        CsvCharsets.Encoding encoding = csv ? CsvCharsets.requested(charset, headers.getAcceptableMediaTypes())
+                : CsvCharsets.Encoding.UTF_8;
+        if (encoding == CsvCharsets.Encoding.SHIFT_JIS) {
+            // refused before the first byte (and before the export is audited): a streamed answer cannot turn into
+            // a problem half-way, and a legal record is never altered to fit a charset
+            long[] row = {1};
+            service.check(criteria, r -> {
+                row[0]++;
+                CsvCharsets.firstUnencodable(encoding, cells(r)).ifPresent(column -> {
+                    throw CsvCharsets.unencodable(row[0], CSV_COLUMNS.get(column));
+                });
+            });
+        }
         var caller = Callers.of(identity);
         String file = "provision-records-" + from + "-" + to + (csv ? ".csv" : ".json");
         StreamingOutput body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer writer = csv ? encoding.writer(out) : new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (csv) {
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                         .setHeader(CSV_COLUMNS.toArray(String[]::new)).get());
@@ -129,16 +155,24 @@ public class ProvisionExportResource {
             }
             writer.flush();
         };
-        return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
+        return Response.ok(body, csv ? encoding.contentType() : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     private static void row(CSVPrinter printer, ProvisionRecord r) {
+        try {
+            printer.printRecord(cells(r));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** One record's cells, neutralised against formulas; instants in JST with the offset (+09:00). */
+    static Object[] cells(ProvisionRecord r) {
         var e = r.event();
         var cp = e.counterparty();
         var s = e.subject();
-        try {
-            printer.printRecord(CsvCells.row(r.id(), r.lineageId(), r.versionNo(), r.correctsId(), r.correctionReason(),
+        return CsvCells.row(r.id(), r.lineageId(), r.versionNo(), r.correctsId(), r.correctionReason(),
                     e.direction(), e.legalBasis(), r.statutory(), e.method(), e.contractRef(), e.goodsOrServices(),
                     cp.kind(), cp.name(), cp.address(), cp.representative(), cp.country(), cp.corporateNumber(),
                     e.foreignTransfer() == null ? null : e.foreignTransfer().route(),
@@ -147,11 +181,8 @@ public class ProvisionExportResource {
                     String.join("|", e.dataItems().stream().map(Enum::name).toList()),
                     String.join("|", e.otherItems()), e.providedOn(), e.period() == null ? null : e.period().first(),
                     e.period() == null ? null : e.period().last(), e.consentRef(), e.acquisitionCircumstances(),
-                    e.ppcPublicationRef(), e.order11Ground(), r.recordedAt(), r.recordedBy(),
-                    r.retention().retainUntil(), r.retention().legalRetainUntil(), r.retention().rule(), r.purgedAt(),
-                    r.contentSha256(), r.auditEntryId()));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+                    e.ppcPublicationRef(), e.order11Ground(), JstTimes.iso(r.recordedAt()), r.recordedBy(),
+                    r.retention().retainUntil(), r.retention().legalRetainUntil(), LawTexts.withoutMarkers(r.retention().rule()),
+                    JstTimes.iso(r.purgedAt()), r.contentSha256(), r.auditEntryId());
     }
 }

@@ -49,4 +49,12 @@ public class RegulatorExportService {
         });
         provisions.stream(criteria, sink);
     }
+
+    /**
+     * Reads what an export would hold, without exporting it (nothing audited): to check, before a byte is sent,
+     * that every record can be written in the charset asked for.
+     */
+    public void check(SearchCriteria criteria, Consumer<ProvisionRecord> sink) {
+        provisions.stream(criteria, sink);
+    }
 }

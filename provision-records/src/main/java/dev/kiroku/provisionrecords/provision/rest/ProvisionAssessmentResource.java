@@ -8,6 +8,9 @@ import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.provisionrecords.common.rest.Examples;
 import dev.kiroku.provisionrecords.provision.Art28Route;
+import dev.kiroku.provisionrecords.provision.Counterparty;
+import dev.kiroku.provisionrecords.provision.ForeignTransfer;
+import dev.kiroku.provisionrecords.provision.Period;
 import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.RecordItem;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Integrators ask what the law requires of a kind of provision before they make it. Nothing is stored. */
@@ -55,24 +59,80 @@ public class ProvisionAssessmentResource {
         this.service = service;
     }
 
-    /** The kind of provision to assess. */
-    @Schema(name = "ProvisionAssessmentRequest")
+    /**
+     * The kind of provision to assess, in the record's shape: the body of {@code POST /api/v1/provisions} is a valid
+     * assessment request as it is (its other fields — subject, data items, references — are read and ignored). The
+     * flat {@code counterpartyCountry} and {@code foreignTransferRoute} of the first version still work, deprecated.
+     */
+    @Schema(name = "ProvisionAssessmentRequest", description = "The record's shape (ProvisionEvent): the same body can "
+            + "be sent to POST /api/v1/provisions and here. Only the fields below are assessed; any other field of a "
+            + "ProvisionEvent (subject, dataItems, clientEventId, ...) is accepted and ignored, and nothing is stored.")
     public record AssessmentRequest(@NotNull Direction direction, @NotNull LegalBasis legalBasis,
-                                    @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-                                    @Schema(example = "JP") String counterpartyCountry,
                                     @NotNull RecordMethod method,
-                                    @Schema(description = "For a counterparty abroad: the Art. 28 route claimed. A route "
-                                            + "the country cannot have is refused (422): EQUIVALENT_COUNTRY only for "
-                                            + "the PPC's designated countries (EU/EEA states, UK)")
-                                    Art28Route foreignTransferRoute,
+                                    @Schema(description = "The provision is tied to goods or services supplied to the "
+                                            + "subject (Rule 19(3))")
                                     boolean goodsOrServices,
+                                    @Valid @Schema(description = "The third party, as in the record; its `country` "
+                                            + "decides whether Art. 28 applies. Required unless the deprecated "
+                                            + "`counterpartyCountry` is given")
+                                    Counterparty counterparty,
+                                    @Valid @Schema(description = "For a counterparty abroad: the Art. 28 route claimed, "
+                                            + "as in the record. A route the country cannot have is refused (422): "
+                                            + "EQUIVALENT_COUNTRY only for the PPC's designated countries (EU/EEA "
+                                            + "states, UK)")
+                                    ForeignTransfer foreignTransfer,
+                                    @Schema(description = "Day of the provision or receipt (Asia/Tokyo), as in the "
+                                            + "record: the last provision covered when `lastProvisionOn` is absent",
+                                            example = "2026-11-20")
+                                    LocalDate providedOn,
+                                    @Valid @Schema(description = "The provision period of a bulk record, as in the "
+                                            + "record: its last day is the last provision covered when "
+                                            + "`lastProvisionOn` is absent")
+                                    Period period,
                                     @Schema(description = "The day the record is (or was) made, Asia/Tokyo: the "
                                             + "retention of a per-event record counts from it", example = "2026-12-04")
                                     LocalDate recordCreatedOn,
                                     @Schema(description = "The last provision the record covers (the last day of a "
                                             + "bulk period, the last provision under a contract): the retention of "
-                                            + "such records counts from it", example = "2026-12-31")
-                                    LocalDate lastProvisionOn) {
+                                            + "such records counts from it. Defaults to `providedOn` or "
+                                            + "`period.last`", example = "2026-12-31")
+                                    LocalDate lastProvisionOn,
+                                    @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+                                    @Schema(deprecated = true, description = "Deprecated: send `counterparty.country` "
+                                            + "(the record's shape). Still accepted; when both are given they must "
+                                            + "agree", example = "JP")
+                                    String counterpartyCountry,
+                                    @Schema(deprecated = true, description = "Deprecated: send "
+                                            + "`foreignTransfer.route` (the record's shape). Still accepted; when both "
+                                            + "are given they must agree")
+                                    Art28Route foreignTransferRoute) {
+
+        /** The counterparty's country from the record's shape, else from the deprecated flat field. */
+        String country() {
+            if (counterparty != null && counterparty.country() != null) {
+                return counterparty.country();
+            }
+            return counterpartyCountry;
+        }
+
+        /** The Art. 28 route from the record's shape, else from the deprecated flat field. */
+        Art28Route route() {
+            if (foreignTransfer != null && foreignTransfer.route() != null) {
+                return foreignTransfer.route();
+            }
+            return foreignTransferRoute;
+        }
+
+        /** The last provision covered: as given, else the provision day or the last day of the period. */
+        LocalDate lastProvision() {
+            if (lastProvisionOn != null) {
+                return lastProvisionOn;
+            }
+            if (providedOn != null) {
+                return providedOn;
+            }
+            return period == null ? null : period.last();
+        }
     }
 
     /** The row that decided whether a record is required. */
@@ -116,8 +176,10 @@ public class ProvisionAssessmentResource {
     @RolesAllowed({KirokuRoles.INGEST, KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.BREACH_MANAGER,
             KirokuRoles.AUDITOR})
     @Operation(summary = "Assess a kind of provision before making it",
-            description = "Given direction, legal basis, counterparty country, record method (and the Art. 28 route "
-                    + "for a foreign recipient), answers whether a statutory record is required and why (APPI Art. "
+            description = "Takes the record's shape — the body of `POST /api/v1/provisions` is valid here as it is "
+                    + "(fields the assessment does not need are ignored; the flat `counterpartyCountry` and "
+                    + "`foreignTransferRoute` are deprecated). Given direction, legal basis, `counterparty.country`, "
+                    + "record method (and `foreignTransfer.route` for a foreign recipient), answers whether a statutory record is required and why (APPI Art. "
                     + "29(1) / 30(1)), which items it must hold (Rule 20(1) / 24(1)), whether the method is allowed "
                     + "(Rule 19 / 23) and how long it is kept (Rule 21 / 25) — with `recordCreatedOn` or "
                     + "`lastProvisionOn`, until which day. The route is checked against the country: only the PPC's "
@@ -140,24 +202,26 @@ public class ProvisionAssessmentResource {
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "route not for the country", value = Examples.ROUTE_REFUSED)))
     public AssessmentView assess(@NotNull @Valid AssessmentRequest request) {
+        checkShape(request);
         checkDay("recordCreatedOn", request.recordCreatedOn());
-        checkDay("lastProvisionOn", request.lastProvisionOn());
-        Facts facts = new Facts(request.direction(), request.legalBasis(), request.counterpartyCountry(),
-                request.foreignTransferRoute(), request.method(), request.goodsOrServices());
+        checkDay("lastProvisionOn", request.lastProvision());
+        Facts facts = new Facts(request.direction(), request.legalBasis(), request.country(), request.route(),
+                request.method(), request.goodsOrServices());
         Assessment a = service.assess(facts);
         List<RuleViolation> routeRefusals = a.violations().stream().filter(ProvisionRules::isRouteNotForCountry)
                 .toList();
         if (!routeRefusals.isEmpty()) {
             ProblemException refused = ProblemException.unprocessable(ProvisionProblems.ROUTE_NOT_FOR_COUNTRY,
                     "Art. 28 route not possible for the country", routeRefusals.get(0).message());
-            routeRefusals.forEach(v -> refused.withViolation(new Problem.Violation("foreignTransferRoute", "body",
+            String routeField = request.foreignTransfer() != null ? "foreignTransfer.route" : "foreignTransferRoute";
+            routeRefusals.forEach(v -> refused.withViolation(new Problem.Violation(routeField, "body",
                     v.message(), v.rule())));
-            throw refused.with("allowedRoutes", DesignatedCountries.allowedRoutes(request.counterpartyCountry())
+            throw refused.with("allowedRoutes", DesignatedCountries.allowedRoutes(request.country())
                     .stream().map(Enum::name).sorted().toList());
         }
         RetentionRules.Row retention = a.retention();
         LocalDate fromDay = retention.anchor() == RetentionRules.Anchor.RECORD_CREATION ? request.recordCreatedOn()
-                : request.lastProvisionOn();
+                : request.lastProvision();
         LocalDate retainUntil = RetentionRules.legalRetainUntil(retention, fromDay, fromDay);
         return new AssessmentView(a.statutory(), a.statutory(),
                 new Decision(a.requirement().id(), a.requirement().reason(), a.requirement().article()),
@@ -168,6 +232,33 @@ public class ProvisionAssessmentResource {
                 new RetentionView(retention.period().toString(), retention.anchor().name(), fromDay, retainUntil,
                         retention.rule()),
                 a.violations());
+    }
+
+    /**
+     * The record's shape and the deprecated flat fields name the same facts: one of them must give the country, and
+     * when both are given they must agree (400 naming the field otherwise).
+     */
+    private static void checkShape(AssessmentRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.country() == null) {
+            violations.add(new Problem.Violation("counterparty.country", "body", "must not be null", null));
+        }
+        if (request.counterparty() != null && request.counterpartyCountry() != null
+                && !request.counterparty().country().equals(request.counterpartyCountry())) {
+            violations.add(new Problem.Violation("counterpartyCountry", "body",
+                    "must agree with counterparty.country (deprecated; send counterparty.country only)", null));
+        }
+        if (request.foreignTransfer() != null && request.foreignTransferRoute() != null
+                && request.foreignTransfer().route() != request.foreignTransferRoute()) {
+            violations.add(new Problem.Violation("foreignTransferRoute", "body",
+                    "must agree with foreignTransfer.route (deprecated; send foreignTransfer.route only)", null));
+        }
+        if (!violations.isEmpty()) {
+            ProblemException invalid = new ProblemException(400, ProblemType.VALIDATION, "Request is not valid",
+                    violations.size() == 1 ? "1 field is not valid" : violations.size() + " fields are not valid");
+            violations.forEach(invalid::withViolation);
+            throw invalid;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kiroku.platform.web.LawTexts;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.provisionrecords.provision.Art28Route;
 import dev.kiroku.provisionrecords.provision.Counterparty;
@@ -64,7 +65,8 @@ public final class RecordViews {
                                  + "from the record's creation") String rule) {
 
         static RetentionView of(ProvisionRecord.Retention r) {
-            return new RetentionView(r.retainUntil(), r.legalRetainUntil(), r.rule());
+            // records made before the rule tables lost their verification markers still store them
+            return new RetentionView(r.retainUntil(), r.legalRetainUntil(), LawTexts.withoutMarkers(r.rule()));
         }
     }
 

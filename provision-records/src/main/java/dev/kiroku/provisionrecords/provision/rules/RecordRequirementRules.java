@@ -27,8 +27,9 @@ final class RecordRequirementRules {
                     "Provision under an Art. 27(1) exception needs no record, for every destination, foreign included",
                     "APPI Art. 29(1) proviso / Art. 30(1) proviso"),
             new Row("interpretive", f -> f.basis() == LegalBasis.NOT_PROVISION_INTERPRETIVE, false,
-                    "Not a provision in substance (by or for the subject); unverified guideline reading [M]",
-                    "PPC guideline 確認・記録義務編 [M]"),
+                    "Not a provision in substance (by or for the subject); a working reading of the guideline",
+                    // verification [M]: docs/law.md
+                    "PPC guideline 確認・記録義務編"),
             new Row("foreign-27-5-needing-consent", f -> f.direction() == Direction.PROVIDED && f.basis().isArt27_5()
                     && f.foreign() && f.route() == Art28Route.CONSENT_28_1, true,
                     "Entrustment, succession or joint use with a foreign third party that needs Art. 28(1) consent is "
@@ -57,8 +58,9 @@ final class RecordRequirementRules {
                     "APPI Art. 30(3), Rule 24(1)(i)"),
             // (for a provision this basis is refused as a combination the law does not know, see ProvisionRules)
             new Row("non-business-received", f -> f.basis() == LegalBasis.FROM_NON_BUSINESS, true,
-                    "Receipt from a provider that is not a business needs a confirmation record; unverified [M]",
-                    "APPI Art. 30(3), Rule 24(1)(iii) [M]"));
+                    "Receipt from a provider that is not a business needs a confirmation record (the conservative reading)",
+                    // verification [M]: docs/law.md
+                    "APPI Art. 30(3), Rule 24(1)(iii)"));
 
     private RecordRequirementRules() {
     }

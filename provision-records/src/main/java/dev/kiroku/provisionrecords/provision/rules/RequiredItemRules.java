@@ -43,7 +43,7 @@ final class RequiredItemRules {
                             SUBJECT, DATA_ITEMS), "APPI Rule 24(1)(ii), Art. 30(1)"),
             new Row("received-non-business", Direction.RECEIVED, b -> b == LegalBasis.FROM_NON_BUSINESS, true,
                     Set.of(COUNTERPARTY, COUNTERPARTY_ADDRESS, ACQUISITION_CIRCUMSTANCES, SUBJECT, DATA_ITEMS),
-                    "APPI Rule 24(1)(iii), Art. 30(1) [M]"),
+                    "APPI Rule 24(1)(iii), Art. 30(1)"), // verification [M]: docs/law.md
             new Row("non-statutory", null, b -> true, false, Set.of(COUNTERPARTY, SUBJECT, DATA_ITEMS),
                     "Kiroku house rule: voluntary evidence keeps counterparty, subject and items"));
 

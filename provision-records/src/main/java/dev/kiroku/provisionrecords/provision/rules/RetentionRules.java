@@ -26,9 +26,9 @@ public final class RetentionRules {
 
     public static final List<Row> ROWS = List.of(
             new Row("contract", RecordMethod.CONTRACT, true, Period.ofYears(1), Anchor.LAST_PROVISION,
-                    "APPI Rule 21(1)(i) / Rule 25(1)(i): 1 year from the last provision covered [M wording]"),
+                    "APPI Rule 21(1)(i) / Rule 25(1)(i): 1 year from the last provision covered"), // verification [M wording]
             new Row("bulk", RecordMethod.BULK, true, Period.ofYears(3), Anchor.LAST_PROVISION,
-                    "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered [M wording]"),
+                    "APPI Rule 21(1)(ii) / Rule 25(1)(ii): 3 years from the last provision covered"), // verification [M wording]
             new Row("per-event", RecordMethod.PER_EVENT, true, Period.ofYears(3), Anchor.RECORD_CREATION,
                     "APPI Art. 29(2), Rule 21(1)(iii) / Art. 30(4), Rule 25(1)(iii): 3 years from the record's creation"),
             new Row("voluntary", null, false, Period.ofYears(3), Anchor.RECORD_CREATION,
