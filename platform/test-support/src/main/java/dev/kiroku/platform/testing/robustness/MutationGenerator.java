@@ -257,6 +257,27 @@ public final class MutationGenerator {
         Builder requestId = new Builder(op);
         requestId.headers.put("X-Request-Id", "<script>alert(1)</script>");
         out.add(requestId.build("request-id-hostile", "", false));
+        Builder invalidUtf8 = new Builder(op);
+        invalidUtf8.extraQuery = "&robustness=%FF";
+        out.add(invalidUtf8.build("query-unknown-invalid-utf8", "", true));
+        Builder bidi = new Builder(op);
+        bidi.extraQuery = "&robustness=%E2%80%AE%E2%80%8B";
+        out.add(bidi.build("query-unknown-bidi", "", false));
+        Builder notAnId = new Builder(op);
+        notAnId.pathSuffix = "/abc";
+        out.add(notAnId.build("path-suffix-not-an-id", "", true));
+        Builder suffixUtf8 = new Builder(op);
+        suffixUtf8.pathSuffix = "/%FF";
+        out.add(suffixUtf8.build("path-suffix-invalid-utf8", "", true));
+        Builder suffixLong = new Builder(op);
+        suffixLong.pathSuffix = "/" + "a".repeat(TEN_KB);
+        out.add(suffixLong.build("path-suffix-overlong", "", true));
+        Builder longId = new Builder(op);
+        longId.headers.put("X-Request-Id", "r".repeat(500));
+        out.add(longId.build("request-id-overlong", "", false));
+        Builder problemOnly = new Builder(op);
+        problemOnly.headers.put("Accept", "application/problem+json");
+        out.add(problemOnly.build("accept-problem-only", "", false));
     }
 
     private void jsonField(Operation op, List<Object> at, JsonNode value, String kind, boolean mustRefuse,
