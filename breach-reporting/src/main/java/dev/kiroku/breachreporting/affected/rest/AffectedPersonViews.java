@@ -88,7 +88,8 @@ final class AffectedPersonViews {
             @NotNull @Valid CounterpartyFilter counterparty,
             @Size(max = 20) @Schema(description = "provision-records data items (any of them; none: every item)",
                     example = "[\"EMAIL\", \"CREDIT_CARD\"]")
-            Set<@Pattern(regexp = "[A-Z][A-Z_]{0,63}", message = "must be a data item such as EMAIL") String> items,
+            Set<@NotNull @Pattern(regexp = "[A-Z][A-Z_]{0,63}", message = "must be a data item such as EMAIL")
+                    String> items,
             @NotNull @Schema(description = "Records covering a day on or after", example = "2026-10-01") LocalDate from,
             @NotNull @Schema(description = "Records covering a day on or before", example = "2026-11-20")
             LocalDate to) {

@@ -7,11 +7,14 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import dev.kiroku.platform.web.input.PercentEncoding;
+import dev.kiroku.platform.web.input.RefusedParameterException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,16 +41,22 @@ public class HttpProblemHandlers {
     private final long maxBodySize;
     private final long maxUriLength;
     private final long maxHeadersSize;
+    /** Reads a chunked body up to the limit (null where bodies are streamed on, as in the gateway). */
+    private final BodyHandler chunkedBodies;
 
     public HttpProblemHandlers(ProblemWriter writer,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             @ConfigProperty(name = "kiroku.http.limits.max-uri-length", defaultValue = "8K") MemorySize maxUriLength,
             @ConfigProperty(name = "kiroku.http.limits.max-headers-size", defaultValue = "16K")
-            MemorySize maxHeadersSize) {
+            MemorySize maxHeadersSize,
+            @ConfigProperty(name = "kiroku.http.limits.read-chunked-bodies", defaultValue = "true")
+            boolean readChunkedBodies) {
         this.writer = writer;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.maxUriLength = maxUriLength.asLongValue();
         this.maxHeadersSize = maxHeadersSize.asLongValue();
+        this.chunkedBodies = readChunkedBodies && this.maxBodySize < Long.MAX_VALUE
+                ? BodyHandler.create(false).setBodyLimit(this.maxBodySize) : null;
     }
 
     /** The request head's limits are checked first, right after the request id is set (so the problem quotes it). */
@@ -83,7 +92,13 @@ public class HttpProblemHandlers {
                     path, requestId), Map.of());
             return;
         }
-        writer.write(ctx, problem(status, detailFor(status), path, requestId), Map.of());
+        Map<String, String> headers = Map.of();
+        if (status == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
+            // the rest of the body is not read: the connection cannot carry another request
+            headers = Map.of(HttpHeaders.CONNECTION.toString(), "close");
+            ctx.response().endHandler(ignored -> ctx.request().connection().close());
+        }
+        writer.write(ctx, problem(status, detailFor(status), path, requestId), headers);
     }
 
     /**
@@ -94,6 +109,12 @@ public class HttpProblemHandlers {
      */
     private void refuseOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && chunkedBodies != null && isChunkedNonForm(ctx)) {
+            // a chunked body announces no length: read it here, up to the limit, so that past it the failure handler
+            // answers a 413 problem (Quarkus REST's stream would answer a bare 413 without a body)
+            chunkedBodies.handle(ctx);
+            return;
+        }
         if (length == null || !exceedsLimit(length)) {
             ctx.next();
             return;
@@ -120,6 +141,14 @@ public class HttpProblemHandlers {
                     RequestIds.of(ctx.request())), Map.of());
             return;
         }
+        var malformed = PercentEncoding.refusal(ctx.request().path(), ctx.request().query());
+        if (malformed.isPresent()) {
+            RefusedParameterException refused = new RefusedParameterException(400, malformed.get().name(),
+                    malformed.get().in(), PercentEncoding.REASON);
+            writer.write(ctx, refused.toProblem(malformed.get().in().equals("path") ? null : ctx.request().path(),
+                    RequestIds.of(ctx.request())), Map.of());
+            return;
+        }
         long headers = 0;
         for (Map.Entry<String, String> header : ctx.request().headers()) {
             headers += header.getKey().length() + header.getValue().length() + 4;
@@ -130,6 +159,14 @@ public class HttpProblemHandlers {
             return;
         }
         ctx.next();
+    }
+
+    private static boolean isChunkedNonForm(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean form = type != null && (type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                || type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked") && !form;
     }
 
     private boolean exceedsLimit(String contentLength) {

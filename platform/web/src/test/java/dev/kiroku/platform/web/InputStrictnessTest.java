@@ -1,6 +1,7 @@
 package dev.kiroku.platform.web;
 
 import dev.kiroku.platform.testing.LocalTokens;
+import dev.kiroku.platform.testing.robustness.RawHttpClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -174,6 +175,50 @@ class InputStrictnessTest {
                 .body("text", equalTo("Caf\u00e9"))
                 .body("from", equalTo("2025-04-01"))
                 .body("limit", equalTo(20));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text=%FF%FE", "text=a%C3", "text=%E2%80", "text=%C0%AF"})
+    void refusesAQueryThatIsNotPercentEncodedUtf8NamingTheParameter(String query) throws IOException {
+        RawHttpClient.RawResponse answer = rawGet(ENTRIES + "/x?" + query);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("content-type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.body()).contains("\"field\":\"text\"", "\"in\":\"query\"",
+                "must be percent-encoded UTF-8", "\"requestId\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%FF", "a%C3", "%ED%A0%80"})
+    void refusesAPathThatIsNotPercentEncodedUtf8(String segment) throws IOException {
+        RawHttpClient.RawResponse answer = rawGet(ENTRIES + "/" + segment);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("content-type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.body()).contains("\"in\":\"path\"", "\"requestId\"");
+    }
+
+    private static RawHttpClient.RawResponse rawGet(String target) throws IOException {
+        return new RawHttpClient(URI.create("http://localhost:" + RestAssured.port), 30_000).send(
+                new RawHttpClient.RawRequest("GET", target, Map.of("Authorization",
+                        "Bearer " + LocalTokens.user("alice", KirokuRoles.COMPLIANCE_OFFICER)), null, false));
+    }
+
+    @Test
+    void answersAChunkedBodyOverTheLimitWithA413ProblemAndReadsOneWithinIt() throws IOException {
+        String token = "Bearer " + LocalTokens.user("alice", KirokuRoles.COMPLIANCE_OFFICER);
+        RawHttpClient client = new RawHttpClient(URI.create("http://localhost:" + RestAssured.port), 60_000);
+        byte[] valid = entry("\"description\": \"chunked\"").getBytes(StandardCharsets.UTF_8);
+        RawHttpClient.RawResponse within = client.send(new RawHttpClient.RawRequest("POST", ENTRIES,
+                Map.of("Authorization", token, "Content-Type", "application/json"), valid, true));
+        assertThat(within.status()).isEqualTo(200);
+        assertThat(within.body()).contains("chunked");
+        byte[] over = new byte[10 * 1024 * 1024 + 1024];
+        java.util.Arrays.fill(over, (byte) ' ');
+        System.arraycopy(valid, 0, over, 0, valid.length);
+        RawHttpClient.RawResponse refused = client.send(new RawHttpClient.RawRequest("POST", ENTRIES,
+                Map.of("Authorization", token, "Content-Type", "application/json"), over, true));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("content-type")).startsWith(PROBLEM_JSON);
+        assertThat(refused.body()).contains("\"requestId\"").contains("\"status\":413");
     }
 
     @Test

@@ -70,7 +70,8 @@ public class PurgeResource {
                     + "30(4), Rules 21 / 25) and keeps a tombstone (ids, dates, basis, counterparty, hashes), so counts "
                     + "survive and the audit chain still verifies. Idempotent: a second run purges nothing. One run at "
                     + "a time.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = PurgeBody.class),
+    @RequestBody(required = false, description = "Optional: without a body the run purges as of today",
+            content = @Content(schema = @Schema(implementation = PurgeBody.class),
             examples = @ExampleObject(name = "as of today", value = Examples.PURGE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The run: how many record versions were purged",
             content = @Content(schema = @Schema(implementation = PurgeRun.class),
