@@ -1,5 +1,6 @@
 package dev.kiroku.gateway;
 
+import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.KeycloakServer;
 import dev.kiroku.platform.testing.PackagedService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -7,8 +8,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,17 +35,10 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         try {
             DATABASES.keySet().forEach(PackagedService::jar);
             postgres = EmbeddedPostgres.builder().start();
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                for (String database : DATABASES.values()) {
-                    statement.execute("CREATE DATABASE " + database);
-                }
-            }
             for (var entry : DATABASES.entrySet()) {
-                Map<String, String> env = new HashMap<>();
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", entry.getValue()));
-                env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-                env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+                // each service as deployed: connected as <db>_app, migrated as the owner <db> (issue 13)
+                Map<String, String> env = new HashMap<>(
+                        EmbeddedPostgresResource.serviceDatabase(postgres, entry.getValue()));
                 env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.realmUrl());
                 // the services' keys for personal data at rest: fresh ones for this test run
                 env.put("KIROKU_CRYPTO_KEY", "test1:" + PackagedService.randomKey());

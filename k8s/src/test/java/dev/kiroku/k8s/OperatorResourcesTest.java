@@ -58,20 +58,57 @@ class OperatorResourcesTest {
             assertThat(role.path("superuser").asBoolean(false)).as("%s is no superuser", owner).isFalse();
             String passwordSecret = role.path("passwordSecret").path("name").asText();
             Container c = installation.container(service);
-            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_DATASOURCE_PASSWORD").orElseThrow())
-                    .as("%s logs in with the password CloudNativePG sets for %s", service.name(), owner)
+            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_FLYWAY_PASSWORD").orElseThrow())
+                    .as("%s migrates with the password CloudNativePG sets for the owner %s", service.name(), owner)
                     .containsExactly(passwordSecret, "password");
-            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_DATASOURCE_USERNAME").orElseThrow())
+            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_FLYWAY_USERNAME").orElseThrow())
                     .containsExactly(passwordSecret, "username");
 
             List<String> hba = texts(cluster.spec().path("postgresql").path("pg_hba"));
-            assertThat(hba).as("pg_hba of %s", cluster).contains("hostssl " + database + " " + owner + " all scram-sha-256");
-            assertThat(hba).as("pg_hba of %s rejects %s elsewhere", cluster, owner)
-                    .anySatisfy(line -> assertThat(line).matches("host all ([a-z_]+,)*" + owner + "(,[a-z_]+)* all reject"));
-            assertThat(hba.indexOf("hostssl " + database + " " + owner + " all scram-sha-256"))
-                    .as("the allowing rule comes before the rejecting one")
-                    .isLessThan(indexOfReject(hba, owner));
+            assertOwnDatabaseOnly(hba, cluster, database, owner);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void everyServiceConnectsAsAnApplicationRoleThatIsNeitherTheOwnerNorAMemberOfIt_issue13(Kustomize.Target target) {
+        Installation installation = new Installation(target.manifests());
+
+        for (Repository.ServiceModule service : Repository.services()) {
+            if (service.database().isEmpty()) {
+                continue;
+            }
+            String database = service.database().get();
+            Manifest cluster = clusterOf(installation, installation.environment(service).get("QUARKUS_DATASOURCE_JDBC_URL"));
+            String owner = databaseObject(installation, cluster.name(), database).orElseThrow().spec().path("owner").asText();
+            String app = owner + "_app";
+            JsonNode role = role(cluster, app).orElseThrow(() -> new AssertionError(
+                    service.name() + ": the application role " + app + " is not a managed role of " + cluster));
+            assertThat(role.path("login").asBoolean()).as("%s can log in", app).isTrue();
+            for (String power : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+                assertThat(role.path(power).asBoolean(false)).as("%s %s", app, power).isFalse();
+            }
+            assertThat(texts(role.path("inRoles"))).as("%s is a member of no role (the owner's privileges stay the owner's)",
+                    app).isEmpty();
+            String passwordSecret = role.path("passwordSecret").path("name").asText();
+            assertThat(passwordSecret).as("%s has a Secret of its own", app)
+                    .isNotEqualTo(role(cluster, owner).orElseThrow().path("passwordSecret").path("name").asText());
+            Container c = installation.container(service);
+            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_DATASOURCE_USERNAME").orElseThrow())
+                    .as("%s connects as %s", service.name(), app).containsExactly(passwordSecret, "username");
+            assertThat(ServiceConfigurationTest.secretRef(c, "QUARKUS_DATASOURCE_PASSWORD").orElseThrow())
+                    .containsExactly(passwordSecret, "password");
+            assertOwnDatabaseOnly(texts(cluster.spec().path("postgresql").path("pg_hba")), cluster, database, app);
+        }
+    }
+
+    private static void assertOwnDatabaseOnly(List<String> hba, Manifest cluster, String database, String role) {
+        String allow = "hostssl " + database + " " + role + " all scram-sha-256";
+        assertThat(hba).as("pg_hba of %s", cluster).contains(allow);
+        assertThat(hba).as("pg_hba of %s rejects %s elsewhere", cluster, role)
+                .anySatisfy(line -> assertThat(line).matches("host all ([a-z_]+,)*" + role + "(,[a-z_]+)* all reject"));
+        assertThat(hba.indexOf(allow)).as("the allowing rule comes before the rejecting one")
+                .isLessThan(indexOfReject(hba, role));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,40 +27,44 @@ import java.util.stream.Collectors;
 @Table(name = "joint_use_notice")
 public class JointUseNotice {
 
+    // Only status, due date and publication are updatable: the application role may update no other column
+    // (issue 13), and the database refuses any other change (V4__application_role_and_notice_guard.sql).
     @Id
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "group_id")
+    @JoinColumn(name = "group_id", updatable = false)
     private JointUseGroup group;
 
-    @Column(name = "version_no")
+    @Column(name = "version_no", updatable = false)
     private int versionNo;
 
     @Enumerated(EnumType.STRING)
     private NoticeStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
     private JointUseDefinition definition;
 
-    @Column(name = "effective_from")
+    @Column(name = "effective_from", updatable = false)
     private LocalDate effectiveFrom;
 
-    @Column(name = "change_kinds")
+    @Column(name = "change_kinds", updatable = false)
     private String changeKinds;
 
+    @Column(updatable = false)
     private String reason;
 
-    @Column(name = "non_substantive_justification")
+    @Column(name = "non_substantive_justification", updatable = false)
     private String nonSubstantiveJustification;
 
     @Column(name = "due_by")
     private LocalDate dueBy;
 
-    @Column(name = "created_at")
+    @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
-    @Column(name = "created_by")
+    @Column(name = "created_by", updatable = false)
     private String createdBy;
 
     @Column(name = "published_at")

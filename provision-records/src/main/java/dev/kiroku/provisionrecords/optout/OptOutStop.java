@@ -37,25 +37,27 @@ public class OptOutStop {
         }
     }
 
+    // Only the withdrawal columns are updatable: the application role may update no others (issue 13).
     @Id
     private UUID id;
-    @Column(name = "subject_scheme")
+    @Column(name = "subject_scheme", updatable = false)
     private String subjectScheme;
-    @Column(name = "subject_index")
+    @Column(name = "subject_index", updatable = false)
     private String subjectIndex;
-    @Column(name = "subject_identifier_enc")
+    @Column(name = "subject_identifier_enc", updatable = false)
     private byte[] subjectIdentifierEnc;
-    @Column(name = "all_recipients")
+    @Column(name = "all_recipients", updatable = false)
     private boolean allRecipients;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
     private List<Recipient> recipients;
-    @Column(name = "effective_from")
+    @Column(name = "effective_from", updatable = false)
     private LocalDate effectiveFrom;
-    @Column(name = "received_via")
+    @Column(name = "received_via", updatable = false)
     private String receivedVia;
-    @Column(name = "registered_at")
+    @Column(name = "registered_at", updatable = false)
     private Instant registeredAt;
-    @Column(name = "registered_by")
+    @Column(name = "registered_by", updatable = false)
     private String registeredBy;
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
@@ -65,7 +67,7 @@ public class OptOutStop {
     private String withdrawnBy;
     @Column(name = "withdrawal_reason")
     private String withdrawalReason;
-    @Column(name = "client_id")
+    @Column(name = "client_id", updatable = false)
     private String clientId;
 
     protected OptOutStop() {

@@ -2,13 +2,12 @@ package dev.kiroku.provisionrecords.retention;
 
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
+import dev.kiroku.platform.testing.TestDatabase;
 import dev.kiroku.provisionrecords.provision.ProvisionFixtures;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,6 @@ class RetentionAuditExportTest {
     static final String PURGES = "/api/v1/provision-purges";
     static final String VERIFY = "/api/v1/audit/provision-records/verification";
     static final String RECORDS_VERIFY = "/api/v1/provisions/verification";
-
-    @Inject
-    AgroalDataSource dataSource;
 
     static String record(Map<String, Object> event) {
         return given().auth().oauth2(CRM).contentType(ContentType.JSON).body(event).when().post(PROVISIONS)
@@ -139,12 +135,13 @@ class RetentionAuditExportTest {
         String id = record(optOutProvision(newSubjectId(), "株式会社サンプル商事", TODAY));
         int seq = seqOf(id);
         String original;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT content FROM audit_entry WHERE seq = " + seq)) {
                 rs.next();
                 original = rs.getString(1);
             }
-            // what only a database superuser can do: switch off the guard and rewrite history
+            // what only the owner or a superuser can do, never the service's own role (issue 13): switch off the guard
+            // and rewrite history
             s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
             s.executeUpdate("UPDATE audit_entry SET content = replace(content, 'true', 'false') WHERE seq = " + seq);
         }
@@ -154,7 +151,7 @@ class RetentionAuditExportTest {
                     .body("firstBrokenSeq", equalTo(seq))
                     .body("problem", containsString("hash does not match"));
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_entry SET content = '" + original.replace("'", "''") + "' WHERE seq = "
                         + seq);
                 s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
@@ -170,7 +167,7 @@ class RetentionAuditExportTest {
                 .body("intact", equalTo(true)).body("verifiedRecords", greaterThan(0));
         String id = record(optOutProvision(newSubjectId(), "株式会社本物", TODAY));
         int seq = seqOf(id);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE provision_record DISABLE TRIGGER provision_record_no_update");
             s.executeUpdate("UPDATE provision_record SET counterparty_name = '株式会社偽物' WHERE id = '" + id + "'");
         }
@@ -182,7 +179,7 @@ class RetentionAuditExportTest {
                     .body("problem", containsString("changed after it was recorded"));
             given().auth().oauth2(CRM).when().get(RECORDS_VERIFY).then().statusCode(403);
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE provision_record SET counterparty_name = '株式会社本物' WHERE id = '" + id + "'");
                 s.execute("ALTER TABLE provision_record ENABLE TRIGGER provision_record_no_update");
             }

@@ -2,6 +2,7 @@ package dev.kiroku.platform.audit;
 
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
+import dev.kiroku.platform.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -125,7 +126,17 @@ class AuditChainTest {
     @Test
     @Order(6)
     void theDatabaseRefusesToChangeOrRemoveEntries() throws SQLException {
+        // the service's own role holds no such privilege (issue 13) ...
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String change : List.of("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 1",
+                    "DELETE FROM audit_entry WHERE seq = 1", "TRUNCATE audit_entry",
+                    "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete")) {
+                assertThatThrownBy(() -> s.execute(change)).isInstanceOf(SQLException.class)
+                        .hasMessageMatching("ERROR: (permission denied for table|must be owner of table) audit_entry.*");
+            }
+        }
+        // ... and the table's owner meets the triggers
+        try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 1"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entry WHERE seq = 1"))
@@ -139,7 +150,7 @@ class AuditChainTest {
     @Order(7)
     void verificationNamesTheFirstEntryChangedBehindTheServicesBack() throws SQLException {
         String original;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             try (var rs = s.executeQuery("SELECT content FROM audit_entry WHERE seq = 2")) {
                 rs.next();
                 original = rs.getString(1);
@@ -154,7 +165,7 @@ class AuditChainTest {
             assertThat(verification.verifiedEntries()).isEqualTo(1L);
             assertThat(verification.problem()).contains("hash does not match");
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_entry SET content = '" + original.replace("'", "''") + "' WHERE seq = 2");
                 s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
             }

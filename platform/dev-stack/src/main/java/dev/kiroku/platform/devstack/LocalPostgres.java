@@ -15,7 +15,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local stack's PostgreSQL: real PostgreSQL binaries from Maven (no container engine, no system package), its
- * data kept in a folder between runs, one database per service created when missing. Runs until it is terminated.
+ * data kept in a folder between runs, one database per service created when missing. Each database has two roles, as
+ * in Kubernetes (issue 13): its owner, named like the database, which the service's Flyway migrates as, and
+ * {@code <database>_app}, which the service connects as and which owns nothing. Their passwords come from the
+ * environment ({@code KIROKU_DB_PASSWORD_<DATABASE>}, {@code KIROKU_DB_APP_PASSWORD_<DATABASE>}, generated once by
+ * {@code ./kiroku up}). Runs until it is terminated.
  *
  * <pre>java -jar kiroku-dev-stack.jar &lt;data-dir&gt; &lt;port&gt; &lt;database&gt;...</pre>
  */
@@ -46,6 +50,10 @@ public final class LocalPostgres {
             }
         }, "postgres-stop"));
         createMissing(postgres, databases);
+        for (String database : databases) {
+            provisionRoles(postgres, database, password("KIROKU_DB_PASSWORD_", database),
+                    password("KIROKU_DB_APP_PASSWORD_", database));
+        }
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " with databases " + databases
                 + " (data in " + dataDir + ")");
         stopped.await();
@@ -80,6 +88,84 @@ public final class LocalPostgres {
                 }
                 System.out.println("created database " + database);
             }
+        }
+    }
+
+    private static String password(String prefix, String database) {
+        String name = prefix + database.toUpperCase(java.util.Locale.ROOT);
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: start the local stack with ./kiroku up");
+        }
+        return value;
+    }
+
+    /** The name of the role a service connects as. */
+    static String appRole(String database) {
+        return database + "_app";
+    }
+
+    /**
+     * Gives the database its two roles: the owner (named like the database: it owns the database, its schema and
+     * every object in it, taking over those a previous version of the stack created as {@code postgres}) and the
+     * application role, which owns nothing and gets its grants from the service's migrations. Only the two may
+     * connect. Passwords are set on every start, so they always match the generated ones.
+     */
+    static void provisionRoles(EmbeddedPostgres postgres, String database, String ownerPassword, String appPassword)
+            throws SQLException {
+        String owner = database;
+        String app = appRole(database);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            upsertRole(c, owner, ownerPassword);
+            upsertRole(c, app, appPassword);
+            s.execute("ALTER DATABASE " + database + " OWNER TO " + owner);
+            s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + app);
+        }
+        try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $adopt$
+                    DECLARE
+                        r record;
+                    BEGIN
+                        FOR r IN SELECT c.oid::regclass AS name FROM pg_class c
+                                 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                                   AND c.relowner <> '%1$s'::regrole
+                                   AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+                                        WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+                        LOOP
+                            EXECUTE format('ALTER TABLE %%s OWNER TO %1$s', r.name);
+                        END LOOP;
+                        FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                                 WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> '%1$s'::regrole
+                        LOOP
+                            EXECUTE format('ALTER FUNCTION %%s OWNER TO %1$s', r.name);
+                        END LOOP;
+                    END
+                    $adopt$""".formatted(owner));
+        }
+    }
+
+    private static void upsertRole(Connection c, String role, String password) throws SQLException {
+        boolean exists;
+        try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet rs = query.executeQuery()) {
+                exists = rs.next();
+            }
+        }
+        String quoted;
+        try (PreparedStatement quote = c.prepareStatement("SELECT quote_literal(?)")) {
+            quote.setString(1, password);
+            try (ResultSet rs = quote.executeQuery()) {
+                rs.next();
+                quoted = rs.getString(1);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                    + "PASSWORD " + quoted);
         }
     }
 }

@@ -59,4 +59,18 @@ class KirokuScriptTest {
                 .contains("start \"$name\" env \"${service_vars[@]}\" java");
         assertThat(script).doesNotContain("0.0.0.0}");
     }
+
+    @Test
+    void eachServiceConnectsAsItsApplicationRoleAndMigratesAsItsDatabasesOwner_issue13() throws Exception {
+        for (String service : SERVICES.subList(0, 3)) {
+            String db = service.replace('-', '_');
+            List<String> env = env(service, Map.of());
+            assertThat(env).as(service).contains("QUARKUS_DATASOURCE_USERNAME=" + db + "_app",
+                    "QUARKUS_FLYWAY_USERNAME=" + db);
+            assertThat(env).as(service + ": generated passwords")
+                    .anyMatch(line -> line.matches("QUARKUS_DATASOURCE_PASSWORD=[A-Za-z0-9]{20,}"))
+                    .anyMatch(line -> line.matches("QUARKUS_FLYWAY_PASSWORD=[A-Za-z0-9]{20,}"));
+        }
+        assertThat(env("gateway", Map.of())).noneMatch(line -> line.startsWith("QUARKUS_DATASOURCE_"));
+    }
 }

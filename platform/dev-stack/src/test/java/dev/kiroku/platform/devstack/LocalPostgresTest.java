@@ -42,4 +42,41 @@ class LocalPostgresTest {
             }
         }
     }
+
+    @Test
+    void eachDatabaseHasAnOwnerThatTakesOverWhatPostgresCreatedAndAnApplicationRoleThatOwnsNothing(
+            @TempDir Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port)) {
+            LocalPostgres.createMissing(postgres, List.of("joint_use"));
+            // what an earlier stack left: a table and a function created by postgres
+            try (Connection c = postgres.getDatabase("postgres", "joint_use").getConnection();
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (id serial PRIMARY KEY)");
+                s.execute("CREATE FUNCTION kept_guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+            }
+            LocalPostgres.provisionRoles(postgres, "joint_use", "owner-dev-only", "app-dev-only");
+            LocalPostgres.provisionRoles(postgres, "joint_use", "owner-dev-only", "app-dev-only"); // idempotent
+
+            try (Connection c = postgres.getDatabase("postgres", "joint_use").getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT pg_get_userbyid(d.datdba), "
+                         + "(SELECT string_agg(DISTINCT pg_get_userbyid(relowner), ',') FROM pg_class "
+                         + "WHERE relnamespace = 'public'::regnamespace), "
+                         + "(SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'kept_guard'), "
+                         + "(SELECT count(*) FROM pg_class WHERE relowner = 'joint_use_app'::regrole), "
+                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = 'joint_use_app') "
+                         + "FROM pg_database d WHERE d.datname = current_database()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("joint_use");
+                assertThat(rs.getString(2)).isEqualTo("joint_use");
+                assertThat(rs.getString(3)).isEqualTo("joint_use");
+                assertThat(rs.getLong(4)).isZero();
+                assertThat(rs.getBoolean(5)).isFalse();
+            }
+        }
+    }
 }

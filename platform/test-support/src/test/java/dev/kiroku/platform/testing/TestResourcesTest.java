@@ -41,6 +41,27 @@ class TestResourcesTest {
     }
 
     @Test
+    void embeddedPostgresConnectsTheServiceAsARoleThatOwnsNothingAndMigratesAsTheOwner() throws Exception {
+        EmbeddedPostgresResource resource = new EmbeddedPostgresResource();
+        Map<String, String> config = resource.start();
+        try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_user, rolsuper, pg_get_userbyid(d.datdba) "
+                     + "FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(EmbeddedPostgresResource.APP);
+            assertThat(rs.getBoolean(2)).isFalse();
+            assertThat(rs.getString(3)).isEqualTo(EmbeddedPostgresResource.OWNER)
+                    .isEqualTo(config.get("quarkus.flyway.username"));
+            assertThatThrownBy(() -> s.execute("CREATE TABLE app_made (id int)"))
+                    .hasMessageContaining("permission denied for schema public");
+        } finally {
+            resource.stop();
+        }
+    }
+
+    @Test
     void greenMailReceivesWhatTheMailerConfigurationSends() throws Exception {
         GreenMailResource resource = new GreenMailResource();
         Map<String, String> config = resource.start();
