@@ -22,6 +22,7 @@ public class AuditSchema {
         var result = Flyway.configure(AuditSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:kiroku/audit/db")
+                .javaMigrations(new V3__merkle_log_backfill())
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
