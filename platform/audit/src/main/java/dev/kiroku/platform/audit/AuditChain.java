@@ -23,7 +23,12 @@ import dev.kiroku.platform.audit.merkle.MerkleTree;
 import dev.kiroku.platform.audit.merkle.NodeId;
 import dev.kiroku.platform.audit.merkle.Rfc9162;
 
+import dev.kiroku.platform.audit.note.Checkpoint;
+import dev.kiroku.platform.audit.note.NoteException;
+import dev.kiroku.platform.audit.note.SignedNote;
+
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
@@ -50,12 +55,14 @@ public class AuditChain {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditCheckpoints checkpoints;
 
     @Inject
-    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
+    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock, AuditCheckpoints checkpoints) {
         this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Appends an entry; must run inside the transaction that makes the change it records. */
@@ -186,10 +193,24 @@ public class AuditChain {
     /**
      * Recomputes the whole log in one streaming pass and names the first entry that does not hold: a gap in the
      * sequence, a leaf that is missing from the tree, or an entry whose content no longer hashes to its leaf; then
-     * checks that the stored tree's root is the root recomputed from the entries (a changed interior node is caught).
+     * checks that the stored tree's root is the root recomputed from the entries (a changed interior node is caught),
+     * and that the entries hash to the root of the latest signed checkpoint at its size, under the log's key: removing
+     * entries, or changing one and rehashing everything after it, cannot be hidden from a key the database does not
+     * hold.
      */
     @Transactional
     public AuditVerification verify() {
+        Optional<AuditCheckpoint> latest = checkpoints.latest();
+        Checkpoint signed = null;
+        if (latest.isPresent()) {
+            try {
+                signed = SignedNote.openCheckpoint(latest.get().note(), checkpoints.verifier(), checkpoints.origin());
+            } catch (NoteException e) {
+                return AuditVerification.broken(0, -1, null, null,
+                        "the latest checkpoint does not verify under the log's key: " + e.getMessage(), clock.instant());
+            }
+        }
+        byte[] signedSizeRoot = signed != null && signed.size() == 0 ? Rfc9162.emptyRoot() : null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT " + COLUMNS + ", n.hash FROM audit_entry e LEFT JOIN audit_tree_node n "
@@ -216,6 +237,21 @@ public class AuditChain {
                                 clock.instant());
                     }
                     tree.append(leafHash);
+                    if (signed != null && tree.size() == signed.size()) {
+                        signedSizeRoot = tree.root();
+                    }
+                }
+            }
+            if (signed != null) {
+                if (signedSizeRoot == null) {
+                    return AuditVerification.broken(tree.size(), treeSize, null, null, "the log holds " + tree.size()
+                            + " entries but its signed checkpoint covers " + signed.size()
+                            + ": entries were removed", clock.instant());
+                }
+                if (!MessageDigest.isEqual(signedSizeRoot, signed.rootHash())) {
+                    return AuditVerification.broken(tree.size(), treeSize, null, null, "the first " + signed.size()
+                            + " entries do not hash to the root signed in the checkpoint of that size: the log was "
+                            + "rewritten", clock.instant());
                 }
             }
             if (tree.size() != treeSize) {
@@ -234,7 +270,8 @@ public class AuditChain {
                 return AuditVerification.broken(tree.size(), treeSize, null, null,
                         "the stored tree's root is not the root recomputed from the entries", clock.instant());
             }
-            return AuditVerification.intact(tree.size(), BASE64.encodeToString(root), clock.instant());
+            return AuditVerification.intact(tree.size(), BASE64.encodeToString(root),
+                    signed == null ? null : signed.size(), clock.instant());
         } catch (SQLException e) {
             throw new AuditChainException("could not verify the audit log", e);
         }

@@ -11,12 +11,25 @@ final class AuditExamples {
              "leafIndex":0,"leafHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU="}],"next":null}""";
     static final String INTACT = """
             {"intact":true,"verifiedEntries":1342,"treeSize":1342,
-             "rootHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=",
+             "rootHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=","checkpointSize":1340,
              "verifiedAt":"2026-11-22T01:00:00Z"}""";
     static final String BROKEN = """
             {"intact":false,"verifiedEntries":41,"treeSize":1342,"firstBrokenSeq":42,
              "firstBrokenEntryId":"0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b",
              "problem":"the entry does not match its leaf in the log","verifiedAt":"2026-11-22T01:00:00Z"}""";
+
+    static final String CHECKPOINT = """
+            kiroku.example.jp/provision-records
+            1342
+            YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=
+
+            — kiroku.example.jp/provision-records x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=
+            """;
+    static final String VERIFIER_KEY =
+            "kiroku.example.jp/provision-records+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
+    static final String CHECKPOINTS = """
+            {"items":[{"treeSize":1342,"rootHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=","keyId":"c74f20a3",
+             "signedAt":"2026-11-22T01:00:00.2Z","note":"kiroku.example.jp/provision-records\n1342\n…"}],"next":null}""";
 
     private AuditExamples() {
     }

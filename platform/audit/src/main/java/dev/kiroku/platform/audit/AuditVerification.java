@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param verifiedEntries how many entries held, in order, before the first broken one (or all of them)
  * @param treeSize       how many leaves the log holds
  * @param rootHash       the root hash of the whole log recomputed from the entries (base64), when intact
+ * @param checkpointSize the size of the latest signed checkpoint the entries hash to, when intact
  * @param firstBrokenSeq the sequence number of the first entry that does not hold, when broken
  * @param firstBrokenEntryId its id
  * @param problem        what does not hold about it
@@ -25,18 +26,21 @@ public record AuditVerification(
         @Schema(example = "1342") long verifiedEntries,
         @Schema(example = "1342") long treeSize,
         @Schema(example = "YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=") String rootHash,
+        @Schema(description = "The size of the latest signed checkpoint the entries were checked against",
+                example = "1340") Long checkpointSize,
         @Schema(example = "1343") Long firstBrokenSeq,
         UUID firstBrokenEntryId,
         @Schema(example = "entry hash does not match the entry's content") String problem,
         OffsetDateTime verifiedAt) {
 
-    static AuditVerification intact(long entries, String rootHash, Instant at) {
-        return new AuditVerification(true, entries, entries, rootHash, null, null, null, at.atOffset(ZoneOffset.UTC));
+    static AuditVerification intact(long entries, String rootHash, Long checkpointSize, Instant at) {
+        return new AuditVerification(true, entries, entries, rootHash, checkpointSize, null, null, null,
+                at.atOffset(ZoneOffset.UTC));
     }
 
     static AuditVerification broken(long heldEntries, long treeSize, Long seq, UUID entryId, String problem,
                                     Instant at) {
-        return new AuditVerification(false, heldEntries, treeSize, null, seq, entryId, problem,
+        return new AuditVerification(false, heldEntries, treeSize, null, null, seq, entryId, problem,
                 at.atOffset(ZoneOffset.UTC));
     }
 }
