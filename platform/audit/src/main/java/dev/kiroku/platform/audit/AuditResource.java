@@ -43,12 +43,14 @@ public class AuditResource {
 
     private final AuditChain chain;
     private final AuditCheckpoints checkpoints;
+    private final AuditProofs proofs;
     private final String serviceName;
 
-    public AuditResource(AuditChain chain, AuditCheckpoints checkpoints,
+    public AuditResource(AuditChain chain, AuditCheckpoints checkpoints, AuditProofs proofs,
                          @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.chain = chain;
         this.checkpoints = checkpoints;
+        this.proofs = proofs;
         this.serviceName = serviceName;
     }
 
@@ -180,6 +182,64 @@ public class AuditResource {
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
         requireThisService(service);
         return checkpoints.verifierKey() + "\n";
+    }
+
+    @GET
+    @Path("/proofs/inclusion")
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Prove that an entry is in the log (RFC 9162 inclusion proof)",
+            description = "The audit path of leaf `leafIndex` (an entry's `leafIndex`, its seq - 1) in the tree of "
+                    + "`treeSize` leaves, by default the latest signed checkpoint's size, with that checkpoint. Verify "
+                    + "with RFC 9162 §2.1.3.2 against the checkpoint's root.")
+    @APIResponse(responseCode = "200", description = "The proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditProofs.Inclusion.class),
+                    examples = @ExampleObject(name = "proof", value = AuditExamples.INCLUSION)))
+    @APIResponse(responseCode = "400", description = "A query parameter is missing or out of range",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The leaf is not in that tree, or the log has not reached that size",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditProofs.Inclusion inclusionProof(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(description = "The entry's leaf index", required = true, example = "41")
+            @QueryParam("leafIndex") @jakarta.validation.constraints.NotNull @Min(0) Long leafIndex,
+            @Parameter(description = "The tree size; default the latest checkpoint's", example = "1342")
+            @QueryParam("treeSize") @Min(1) Long treeSize) {
+        requireThisService(service);
+        return proofs.inclusion(leafIndex, treeSize);
+    }
+
+    @GET
+    @Path("/proofs/consistency")
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Prove that an older tree is a prefix of a newer one (RFC 9162 consistency proof)",
+            description = "The consistency proof from `firstSize` to `secondSize` (default the latest signed "
+                    + "checkpoint's size). Verify with RFC 9162 §2.1.4.2 against the two checkpoints' roots: a log "
+                    + "rewritten between them cannot give one.")
+    @APIResponse(responseCode = "200", description = "The proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditProofs.Consistency.class),
+                    examples = @ExampleObject(name = "proof", value = AuditExamples.CONSISTENCY)))
+    @APIResponse(responseCode = "400", description = "A query parameter is missing or out of range",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The sizes are out of order or not reached",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditProofs.Consistency consistencyProof(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(description = "The older tree size", required = true, example = "1300")
+            @QueryParam("firstSize") @jakarta.validation.constraints.NotNull @Min(0) Long firstSize,
+            @Parameter(description = "The newer tree size; default the latest checkpoint's", example = "1342")
+            @QueryParam("secondSize") @Min(0) Long secondSize) {
+        requireThisService(service);
+        return proofs.consistency(firstSize, secondSize);
     }
 
     private void requireThisService(String service) {

@@ -30,7 +30,7 @@ public record AuditVerification(
                 example = "1340") Long checkpointSize,
         @Schema(example = "1343") Long firstBrokenSeq,
         UUID firstBrokenEntryId,
-        @Schema(example = "entry hash does not match the entry's content") String problem,
+        @Schema(example = "the entry does not match its leaf in the log (changed after it was logged)") String problem,
         OffsetDateTime verifiedAt) {
 
     static AuditVerification intact(long entries, String rootHash, Long checkpointSize, Instant at) {

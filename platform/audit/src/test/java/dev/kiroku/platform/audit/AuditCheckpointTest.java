@@ -216,6 +216,47 @@ class AuditCheckpointTest {
     }
 
     @Test
+    void inclusionAndConsistencyProofsVerifyAgainstTheSignedCheckpoints() throws Exception {
+        NoteKey key = checkpoints.verifier();
+        appendSome(3, "proved-a");
+        Checkpoint older = awaitCheckpointCovering(key, entries());
+        appendSome(5, "proved-b");
+        Checkpoint newer = awaitCheckpointCovering(key, entries());
+        var inclusion = given().auth().oauth2(auditor())
+                .when().get(BASE + "/proofs/inclusion?leafIndex=1&treeSize=" + newer.size())
+                .then().statusCode(200).extract().jsonPath();
+        List<byte[]> path = inclusion.getList("hashes", String.class).stream()
+                .map(java.util.Base64.getDecoder()::decode).toList();
+        byte[] leaf = java.util.Base64.getDecoder().decode(inclusion.getString("leafHash"));
+        assertThat(dev.kiroku.platform.audit.merkle.MerkleVerifier.verifyInclusion(1, newer.size(), leaf, path,
+                newer.rootHash())).isTrue();
+        assertThat(SignedNote.openCheckpoint(inclusion.getString("checkpoint"), key, ORIGIN)).isEqualTo(newer);
+        var consistency = given().auth().oauth2(auditor())
+                .when().get(BASE + "/proofs/consistency?firstSize=" + older.size() + "&secondSize=" + newer.size())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(dev.kiroku.platform.audit.merkle.MerkleVerifier.verifyConsistency(older.size(), newer.size(),
+                older.rootHash(), newer.rootHash(), consistency.getList("hashes", String.class).stream()
+                        .map(java.util.Base64.getDecoder()::decode).toList())).isTrue();
+    }
+
+    @Test
+    void proofsOutsideTheLogAreProblemsNotErrors() {
+        given().auth().oauth2(auditor()).when().get(BASE + "/proofs/inclusion?leafIndex=999999999&treeSize=1000000000")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:audit-tree-size-out-of-range"));
+        given().auth().oauth2(auditor()).when().get(BASE + "/proofs/inclusion?leafIndex=5&treeSize=3")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(auditor()).when().get(BASE + "/proofs/inclusion")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(auditor()).when().get(BASE + "/proofs/consistency?firstSize=-1")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(auditor()).when().get(BASE + "/proofs/consistency?firstSize=5&secondSize=3")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(LocalTokens.user("crm", "ingest")).when().get(BASE + "/proofs/consistency?firstSize=1")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void onlyAuditorsAndOfficersReadCheckpointsAndOnlyOfTheirOwnService() {
         given().auth().oauth2(LocalTokens.user("crm", "ingest")).when().get(BASE + "/checkpoint")
                 .then().statusCode(403).contentType("application/problem+json");
