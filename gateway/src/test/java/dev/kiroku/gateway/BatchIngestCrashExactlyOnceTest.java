@@ -67,6 +67,7 @@ class BatchIngestCrashExactlyOnceTest {
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             env.put("KIROKU_CRYPTO_KEY", "crash1:" + PackagedService.randomKey());
             env.put("KIROKU_CRYPTO_INDEX_KEY", PackagedService.randomKey());
+            env.put("KIROKU_CRYPTO_AUDIT_SIGNING_KEY", PackagedService.randomKey());
             int port = PackagedService.freePort();
 
             PackagedService first = PackagedService.start("provision-records", port, env, logs).awaitReady();

@@ -43,6 +43,7 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
                 // the services' keys for personal data at rest: fresh ones for this test run
                 env.put("KIROKU_CRYPTO_KEY", "test1:" + PackagedService.randomKey());
                 env.put("KIROKU_CRYPTO_INDEX_KEY", PackagedService.randomKey());
+                env.put("KIROKU_CRYPTO_AUDIT_SIGNING_KEY", PackagedService.randomKey());
                 PackagedService service = PackagedService.start(entry.getKey(), env, logs);
                 services.add(service);
                 config.put("kiroku.gateway.backends." + entry.getKey() + ".url", service.url());

@@ -42,6 +42,7 @@ public class ProvisionRecordsProcess implements QuarkusTestResourceLifecycleMana
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.realmUrl());
             env.put("KIROKU_CRYPTO_KEY", "test1:" + PackagedService.randomKey());
             env.put("KIROKU_CRYPTO_INDEX_KEY", PackagedService.randomKey());
+            env.put("KIROKU_CRYPTO_AUDIT_SIGNING_KEY", PackagedService.randomKey());
             port = PackagedService.freePort();
             service = launch().awaitReady();
         } catch (IOException | SQLException e) {

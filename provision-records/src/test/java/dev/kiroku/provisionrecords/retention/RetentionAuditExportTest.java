@@ -149,7 +149,7 @@ class RetentionAuditExportTest {
             given().auth().oauth2(AUDITOR).when().get(VERIFY).then().statusCode(200)
                     .body("intact", equalTo(false))
                     .body("firstBrokenSeq", equalTo(seq))
-                    .body("problem", containsString("hash does not match"));
+                    .body("problem", containsString("does not match its leaf"));
         } finally {
             try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_entry SET content = '" + original.replace("'", "''") + "' WHERE seq = "

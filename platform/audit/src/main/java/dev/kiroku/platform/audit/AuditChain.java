@@ -18,15 +18,29 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import dev.kiroku.platform.audit.merkle.CompactRange;
+import dev.kiroku.platform.audit.merkle.MerkleTree;
+import dev.kiroku.platform.audit.merkle.NodeId;
+import dev.kiroku.platform.audit.merkle.Rfc9162;
+
+import dev.kiroku.platform.audit.note.Checkpoint;
+import dev.kiroku.platform.audit.note.NoteException;
+import dev.kiroku.platform.audit.note.SignedNote;
+
+import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The service's tamper-evident audit chain. {@link #append} writes in the caller's transaction (so a state change and
- * its entry commit or roll back together), one writer at a time (a transaction-scoped advisory lock keeps the chain
- * linear); {@link #verify} recomputes every hash.
+ * The service's audit log, an RFC 9162 Merkle log (it replaced the linear hash chain; the name stays for its callers).
+ * {@link #append} writes an entry and the perfect subtrees its leaf completes in the caller's transaction (so a state
+ * change and its entry commit or roll back together), one writer at a time (a transaction-scoped advisory lock keeps
+ * the leaves in order); {@link #verify} recomputes the tree from the entries.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -34,18 +48,21 @@ public class AuditChain {
     /** The advisory-lock key serialising appends ("Kiroku" in ASCII). */
     private static final long APPEND_LOCK = 0x4b69726f6b75L;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final String COLUMNS = "seq, entry_id, recorded_at, actor, action, aggregate_type, aggregate_id, "
-            + "reason, content, previous_hash, entry_hash";
+            + "reason, content";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditCheckpoints checkpoints;
 
     @Inject
-    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
+    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock, AuditCheckpoints checkpoints) {
         this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Appends an entry; must run inside the transaction that makes the change it records. */
@@ -66,23 +83,22 @@ public class AuditChain {
                 lock.setLong(1, APPEND_LOCK);
                 lock.execute();
             }
-            long seq = 1;
-            String previous = AuditHashing.GENESIS;
+            long size = 0;
             try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
+                    "SELECT seq FROM audit_entry ORDER BY seq DESC LIMIT 1");
                  ResultSet rs = head.executeQuery()) {
                 if (rs.next()) {
-                    seq = rs.getLong(1) + 1;
-                    previous = rs.getString(2);
+                    size = rs.getLong(1);
                 }
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AuditEntry unsigned = new AuditEntry(seq, entryId, now.atOffset(ZoneOffset.UTC),
+            AuditEntry unhashed = new AuditEntry(size + 1, entryId, now.atOffset(ZoneOffset.UTC),
                     event.actor(), event.action(), event.aggregateType(), event.aggregateId(), event.reason(),
-                    AuditHashing.canonical(json, event.content()), previous, null);
-            AuditEntry entry = withHash(unsigned, AuditHashing.entryHash(json, unsigned));
+                    AuditHashing.canonical(json, event.content()), size, null);
+            byte[] leafHash = Rfc9162.leafHash(AuditHashing.leaf(json, unhashed));
+            AuditEntry entry = withLeafHash(unhashed, leafHash);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, entry.seq());
                 insert.setObject(2, entry.entryId());
                 insert.setTimestamp(3, Timestamp.from(now));
@@ -92,14 +108,39 @@ public class AuditChain {
                 insert.setString(7, entry.aggregateId());
                 insert.setString(8, entry.reason());
                 insert.setString(9, entry.content());
-                insert.setString(10, entry.previousHash());
-                insert.setString(11, entry.entryHash());
                 insert.executeUpdate();
             }
+            AuditTreeNodes.insert(connection, completedNodes(connection, size, leafHash));
             return entry;
         } catch (SQLException e) {
-            throw new AuditChainException("could not append to the audit chain", e);
+            throw new AuditChainException("could not append to the audit log", e);
         }
+    }
+
+    /**
+     * The perfect subtrees that leaf {@code size} completes: the leaf, then one parent per trailing one bit of
+     * {@code size}, each with its left sibling (the stored edge of the tree), read in one query.
+     */
+    private static List<CompactRange.Node> completedNodes(Connection connection, long size, byte[] leafHash) {
+        List<NodeId> siblings = new ArrayList<>();
+        for (int level = 0; ((size >> level) & 1) == 1; level++) {
+            siblings.add(new NodeId(level, (size >> level) - 1));
+        }
+        Map<NodeId, byte[]> stored = siblings.isEmpty() ? Map.of() : AuditTreeNodes.read(connection, siblings);
+        List<CompactRange.Node> nodes = new ArrayList<>(siblings.size() + 1);
+        NodeId id = new NodeId(0, size);
+        byte[] hash = leafHash;
+        nodes.add(new CompactRange.Node(id, hash));
+        for (NodeId sibling : siblings) {
+            byte[] left = stored.get(sibling);
+            if (left == null) {
+                throw new AuditChainException("the audit log's tree lacks node " + sibling + " of its edge", null);
+            }
+            hash = Rfc9162.nodeHash(left, hash);
+            id = new NodeId(id.level() + 1, id.index() >> 1);
+            nodes.add(new CompactRange.Node(id, hash));
+        }
+        return nodes;
     }
 
     /** The entry with this id. */
@@ -150,38 +191,98 @@ public class AuditChain {
     }
 
     /**
-     * Recomputes the whole chain in order, streaming it, and names the first entry that does not hold: a gap in the
-     * sequence, a previous hash that is not its predecessor's hash, or a hash that does not match the entry's content.
+     * Recomputes the whole log in one streaming pass and names the first entry that does not hold: a gap in the
+     * sequence, a leaf that is missing from the tree, or an entry whose content no longer hashes to its leaf; then
+     * checks that the stored tree's root is the root recomputed from the entries (a changed interior node is caught),
+     * and that the entries hash to the root of the latest signed checkpoint at its size, under the log's key: removing
+     * entries, or changing one and rehashing everything after it, cannot be hidden from a key the database does not
+     * hold.
      */
     @Transactional
     public AuditVerification verify() {
+        Optional<AuditCheckpoint> latest = checkpoints.latest();
+        Checkpoint signed = null;
+        if (latest.isPresent()) {
+            try {
+                signed = SignedNote.openCheckpoint(latest.get().note(), checkpoints.verifier(), checkpoints.origin());
+            } catch (NoteException e) {
+                return AuditVerification.broken(0, -1, null, null,
+                        "the latest checkpoint does not verify under the log's key: " + e.getMessage(), clock.instant());
+            }
+        }
+        byte[] signedSizeRoot = signed != null && signed.size() == 0 ? Rfc9162.emptyRoot() : null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq")) {
+                     "SELECT " + COLUMNS + ", n.hash FROM audit_entry e LEFT JOIN audit_tree_node n "
+                             + "ON n.level = 0 AND n.idx = e.seq - 1 ORDER BY e.seq")) {
             query.setFetchSize(1000);
-            long expectedSeq = 1;
-            String previous = AuditHashing.GENESIS;
+            CompactRange tree = new CompactRange();
+            long treeSize = treeSize(connection);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     AuditEntry entry = read(rs);
+                    byte[] stored = rs.getBytes("hash");
+                    long expectedSeq = tree.size() + 1;
                     String problem = null;
+                    byte[] leafHash = Rfc9162.leafHash(AuditHashing.leaf(json, entry));
                     if (entry.seq() != expectedSeq) {
                         problem = "sequence gap: expected entry " + expectedSeq;
-                    } else if (!entry.previousHash().equals(previous)) {
-                        problem = "previous hash is not the hash of entry " + (expectedSeq - 1);
-                    } else if (!AuditHashing.entryHash(json, entry).equals(entry.entryHash())) {
-                        problem = "entry hash does not match the entry's content";
+                    } else if (stored == null) {
+                        problem = "the entry has no leaf in the log's tree";
+                    } else if (!MessageDigest.isEqual(stored, leafHash)) {
+                        problem = "the entry does not match its leaf in the log (changed after it was logged)";
                     }
                     if (problem != null) {
-                        return AuditVerification.broken(expectedSeq - 1, entry, problem, clock.instant());
+                        return AuditVerification.broken(tree.size(), treeSize, entry.seq(), entry.entryId(), problem,
+                                clock.instant());
                     }
-                    previous = entry.entryHash();
-                    expectedSeq++;
+                    tree.append(leafHash);
+                    if (signed != null && tree.size() == signed.size()) {
+                        signedSizeRoot = tree.root();
+                    }
                 }
             }
-            return AuditVerification.intact(expectedSeq - 1, previous, clock.instant());
+            if (signed != null) {
+                if (signedSizeRoot == null) {
+                    return AuditVerification.broken(tree.size(), treeSize, null, null, "the log holds " + tree.size()
+                            + " entries but its signed checkpoint covers " + signed.size()
+                            + ": entries were removed", clock.instant());
+                }
+                if (!MessageDigest.isEqual(signedSizeRoot, signed.rootHash())) {
+                    return AuditVerification.broken(tree.size(), treeSize, null, null, "the first " + signed.size()
+                            + " entries do not hash to the root signed in the checkpoint of that size: the log was "
+                            + "rewritten", clock.instant());
+                }
+            }
+            if (tree.size() != treeSize) {
+                return AuditVerification.broken(tree.size(), treeSize, tree.size() + 1, null,
+                        "the log's tree holds " + treeSize + " leaves but there are " + tree.size() + " entries",
+                        clock.instant());
+            }
+            byte[] root = tree.root();
+            byte[] storedRoot;
+            try {
+                storedRoot = new MerkleTree(AuditTreeNodes.reader(connection)).rootHash(treeSize);
+            } catch (MerkleTree.MissingNodeException e) {
+                storedRoot = null;
+            }
+            if (storedRoot == null || !MessageDigest.isEqual(root, storedRoot)) {
+                return AuditVerification.broken(tree.size(), treeSize, null, null,
+                        "the stored tree's root is not the root recomputed from the entries", clock.instant());
+            }
+            return AuditVerification.intact(tree.size(), BASE64.encodeToString(root),
+                    signed == null ? null : signed.size(), clock.instant());
         } catch (SQLException e) {
-            throw new AuditChainException("could not verify the audit chain", e);
+            throw new AuditChainException("could not verify the audit log", e);
+        }
+    }
+
+    /** How many leaves the stored tree holds (committed). */
+    static long treeSize(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT idx + 1 FROM audit_tree_node WHERE level = 0 ORDER BY idx DESC LIMIT 1");
+             ResultSet rs = query.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -201,16 +302,17 @@ public class AuditChain {
         return HexFormat.of().formatHex(salt);
     }
 
-    private static AuditEntry read(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getObject("entry_id", UUID.class),
+    private AuditEntry read(ResultSet rs) throws SQLException {
+        AuditEntry entry = new AuditEntry(rs.getLong("seq"), rs.getObject("entry_id", UUID.class),
                 rs.getObject("recorded_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                 rs.getString("actor"), rs.getString("action"), rs.getString("aggregate_type"),
                 rs.getString("aggregate_id"), rs.getString("reason"), rs.getString("content"),
-                rs.getString("previous_hash"), rs.getString("entry_hash"));
+                rs.getLong("seq") - 1, null);
+        return withLeafHash(entry, Rfc9162.leafHash(AuditHashing.leaf(json, entry)));
     }
 
-    private static AuditEntry withHash(AuditEntry e, String hash) {
+    private static AuditEntry withLeafHash(AuditEntry e, byte[] leafHash) {
         return new AuditEntry(e.seq(), e.entryId(), e.recordedAt(), e.actor(), e.action(), e.aggregateType(),
-                e.aggregateId(), e.reason(), e.content(), e.previousHash(), hash);
+                e.aggregateId(), e.reason(), e.content(), e.leafIndex(), BASE64.encodeToString(leafHash));
     }
 }

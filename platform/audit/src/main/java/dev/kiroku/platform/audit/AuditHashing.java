@@ -2,7 +2,6 @@ package dev.kiroku.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiroku.platform.web.Digests;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 import javax.crypto.Mac;
@@ -16,13 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The chain's arithmetic: {@code entryHash = SHA-256(previousHash || canonical JSON of the entry)}, with the JSON
- * canonicalised per RFC 8785 (JCS, by the reference implementation {@code java-json-canonicalization}), so anyone
+ * The log's leaf encoding: the canonical JSON of an entry, canonicalised per RFC 8785 (JCS, by the reference implementation {@code java-json-canonicalization}), so anyone
  * can recompute it from the stored columns.
  */
 final class AuditHashing {
 
-    static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
 
     private AuditHashing() {
@@ -39,20 +36,30 @@ final class AuditHashing {
         }
     }
 
-    /** The hash of an entry, over every stored column but the hash itself. */
-    static String entryHash(ObjectMapper json, AuditEntry e) {
+    /**
+     * The Merkle leaf of an entry: the UTF-8 of the RFC 8785 canonical JSON of every stored column but the legacy
+     * chain hashes ({@code seq, entryId, recordedAt} (ISO-8601 UTC), {@code actor, action, aggregateType, aggregateId,
+     * reason, content} (the canonical JSON text of the change, as a string)). The log hashes it as
+     * {@code SHA-256(0x00 ‖ leaf)}; anyone can rebuild it from an entry.
+     */
+    static byte[] leaf(ObjectMapper json, AuditEntry e) {
+        return leaf(json, e.seq(), e.entryId().toString(), e.recordedAt().toInstant(), e.actor(), e.action(),
+                e.aggregateType(), e.aggregateId(), e.reason(), e.content());
+    }
+
+    static byte[] leaf(ObjectMapper json, long seq, String entryId, java.time.Instant recordedAt, String actor,
+                       String action, String aggregateType, String aggregateId, String reason, String content) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("seq", e.seq());
-        body.put("entryId", e.entryId().toString());
-        body.put("recordedAt", DateTimeFormatter.ISO_INSTANT.format(e.recordedAt().toInstant()));
-        body.put("actor", e.actor());
-        body.put("action", e.action());
-        body.put("aggregateType", e.aggregateType());
-        body.put("aggregateId", e.aggregateId());
-        body.put("reason", e.reason());
-        body.put("content", e.content());
-        String canonical = canonical(json, body);
-        return Digests.sha256Hex(e.previousHash() + canonical);
+        body.put("seq", seq);
+        body.put("entryId", entryId);
+        body.put("recordedAt", DateTimeFormatter.ISO_INSTANT.format(recordedAt));
+        body.put("actor", actor);
+        body.put("action", action);
+        body.put("aggregateType", aggregateType);
+        body.put("aggregateId", aggregateId);
+        body.put("reason", reason);
+        body.put("content", content);
+        return canonical(json, body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Mac lookups search the providers; each thread keeps one instance and re-keys it. */

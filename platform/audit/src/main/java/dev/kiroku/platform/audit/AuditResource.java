@@ -39,12 +39,24 @@ public class AuditResource {
 
     static final int MAX_LIMIT = 500;
 
+    static final String TEXT = "text/plain; charset=utf-8";
+
     private final AuditChain chain;
+    private final AuditCheckpoints checkpoints;
+    private final AuditProofs proofs;
     private final String serviceName;
 
-    public AuditResource(AuditChain chain, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    public AuditResource(AuditChain chain, AuditCheckpoints checkpoints, AuditProofs proofs,
+                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.chain = chain;
+        this.checkpoints = checkpoints;
+        this.proofs = proofs;
         this.serviceName = serviceName;
+    }
+
+    /** A page of checkpoints. */
+    @Schema(name = "AuditCheckpointPage")
+    public record CheckpointPage(List<AuditCheckpoint> items, @Schema(example = "1342") String next) {
     }
 
     /** A page of entries. */
@@ -104,6 +116,132 @@ public class AuditResource {
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
         requireThisService(service);
         return chain.verify();
+    }
+
+    @GET
+    @Path("/checkpoint")
+    @Produces(TEXT)
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "The latest signed checkpoint of the audit log",
+            description = "A C2SP tlog-checkpoint (origin, tree size, base64 root hash) in a C2SP signed note, signed "
+                    + "with Ed25519 by the log's key (see `/verifier-key`). A new checkpoint follows a commit within "
+                    + "`kiroku.audit.checkpoint-interval` (200 ms) plus one signing.")
+    @APIResponse(responseCode = "200", description = "The signed note",
+            content = @Content(mediaType = TEXT, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "checkpoint", value = AuditExamples.CHECKPOINT)))
+    @APIResponse(responseCode = "404", description = "Another service's log, or no checkpoint signed yet",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String checkpoint(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
+        requireThisService(service);
+        return checkpoints.latest().map(AuditCheckpoint::note)
+                .orElseThrow(() -> ProblemException.notFound("No checkpoint of this log has been signed yet"));
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "The history of signed checkpoints, by tree size",
+            description = "Every checkpoint kept, smallest tree first, keyset-paginated: pass the previous page's "
+                    + "`next` as `after`. Consecutive checkpoints are linked by consistency proofs.")
+    @APIResponse(responseCode = "200", description = "A page of checkpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckpointPage.class),
+                    examples = @ExampleObject(name = "page", value = AuditExamples.CHECKPOINTS)))
+    @APIResponse(responseCode = "400", description = "A query parameter is out of range",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response checkpointHistory(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(description = "Cursor: the `next` of the previous page (a tree size)")
+            @QueryParam("after") @DefaultValue("-1") @Min(-1) long after,
+            @Parameter(description = "Page size, at most 500") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(MAX_LIMIT) int limit,
+            @Context UriInfo uri) {
+        requireThisService(service);
+        List<AuditCheckpoint> items = checkpoints.history(after, limit);
+        String next = KeysetPages.next(items, limit, last -> last.treeSize());
+        return KeysetPages.ok(new CheckpointPage(items, next), next, uri, "after");
+    }
+
+    @GET
+    @Path("/verifier-key")
+    @Produces(TEXT)
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "The signed-note verifier key of the audit log",
+            description = "`<name>+<key id hex>+<base64 of 0x01 ‖ Ed25519 public key>` (C2SP signed-note), the name "
+                    + "being the log's origin. Any signed-note implementation checks the checkpoints with it.")
+    @APIResponse(responseCode = "200", description = "The verifier key",
+            content = @Content(mediaType = TEXT, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "key", value = AuditExamples.VERIFIER_KEY)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String verifierKey(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
+        requireThisService(service);
+        return checkpoints.verifierKey() + "\n";
+    }
+
+    @GET
+    @Path("/proofs/inclusion")
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Prove that an entry is in the log (RFC 9162 inclusion proof)",
+            description = "The audit path of leaf `leafIndex` (an entry's `leafIndex`, its seq - 1) in the tree of "
+                    + "`treeSize` leaves, by default the latest signed checkpoint's size, with that checkpoint. Verify "
+                    + "with RFC 9162 §2.1.3.2 against the checkpoint's root.")
+    @APIResponse(responseCode = "200", description = "The proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditProofs.Inclusion.class),
+                    examples = @ExampleObject(name = "proof", value = AuditExamples.INCLUSION)))
+    @APIResponse(responseCode = "400", description = "A query parameter is missing or out of range",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The leaf is not in that tree, or the log has not reached that size",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditProofs.Inclusion inclusionProof(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(description = "The entry's leaf index", required = true, example = "41")
+            @QueryParam("leafIndex") @jakarta.validation.constraints.NotNull @Min(0) Long leafIndex,
+            @Parameter(description = "The tree size; default the latest checkpoint's", example = "1342")
+            @QueryParam("treeSize") @Min(1) Long treeSize) {
+        requireThisService(service);
+        return proofs.inclusion(leafIndex, treeSize);
+    }
+
+    @GET
+    @Path("/proofs/consistency")
+    @NoCache
+    @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Prove that an older tree is a prefix of a newer one (RFC 9162 consistency proof)",
+            description = "The consistency proof from `firstSize` to `secondSize` (default the latest signed "
+                    + "checkpoint's size). Verify with RFC 9162 §2.1.4.2 against the two checkpoints' roots: a log "
+                    + "rewritten between them cannot give one.")
+    @APIResponse(responseCode = "200", description = "The proof",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditProofs.Consistency.class),
+                    examples = @ExampleObject(name = "proof", value = AuditExamples.CONSISTENCY)))
+    @APIResponse(responseCode = "400", description = "A query parameter is missing or out of range",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    @APIResponse(responseCode = "404", description = "Another service's log (ask that service)",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The sizes are out of order or not reached",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditProofs.Consistency consistencyProof(
+            @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(description = "The older tree size", required = true, example = "1300")
+            @QueryParam("firstSize") @jakarta.validation.constraints.NotNull @Min(0) Long firstSize,
+            @Parameter(description = "The newer tree size; default the latest checkpoint's", example = "1342")
+            @QueryParam("secondSize") @Min(0) Long secondSize) {
+        requireThisService(service);
+        return proofs.consistency(firstSize, secondSize);
     }
 
     private void requireThisService(String service) {

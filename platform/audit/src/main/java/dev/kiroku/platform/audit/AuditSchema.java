@@ -35,6 +35,7 @@ public class AuditSchema {
                 .dataSource(service.getDataSource())
                 .placeholders(service.getPlaceholders())
                 .locations("classpath:kiroku/audit/db")
+                .javaMigrations(new V3__merkle_log_backfill())
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -67,16 +67,17 @@ class AuditChainTest {
         AuditVerification verification = chain.verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.verifiedEntries()).isZero();
-        assertThat(verification.headHash()).isEqualTo(AuditHashing.GENESIS);
+        assertThat(verification.rootHash()).isEqualTo("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
     }
 
     @Test
     @Order(2)
-    void appendsLinkEachEntryToItsPredecessor() {
+    void appendsMakeEachEntryTheNextLeafOfTheLog() {
         AuditEntry first = QuarkusTransaction.requiringNew().call(() -> chain.append(event("a", "thing.created")));
         AuditEntry second = QuarkusTransaction.requiringNew().call(() -> chain.append(event("a", "thing.changed")));
         assertThat(second.seq()).isEqualTo(first.seq() + 1);
-        assertThat(second.previousHash()).isEqualTo(first.entryHash());
+        assertThat(second.leafIndex()).isEqualTo(first.leafIndex() + 1).isEqualTo(second.seq() - 1);
+        assertThat(chain.entry(first.entryId()).orElseThrow().leafHash()).isEqualTo(first.leafHash());
         assertThat(first.content()).isEqualTo("{\"count\":3,\"name\":\"テスト\",\"nested\":{\"a\":[1,2],\"b\":2}}");
         assertThat(chain.verify().intact()).isTrue();
     }
@@ -163,7 +164,7 @@ class AuditChainTest {
             assertThat(verification.intact()).isFalse();
             assertThat(verification.firstBrokenSeq()).isEqualTo(2L);
             assertThat(verification.verifiedEntries()).isEqualTo(1L);
-            assertThat(verification.problem()).contains("hash does not match");
+            assertThat(verification.problem()).contains("does not match its leaf");
         } finally {
             try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_entry SET content = '" + original.replace("'", "''") + "' WHERE seq = 2");

@@ -24,4 +24,10 @@ public interface CryptoConfig {
 
     /** Base64 of 32 random bytes: the HMAC key of the blind index (never rotated). */
     Optional<String> indexKey();
+
+    /**
+     * Base64 of 32 random bytes: the Ed25519 private key (RFC 8032 seed) that signs the audit log's checkpoints
+     * (environment KIROKU_CRYPTO_AUDIT_SIGNING_KEY; rotation in k8s/README.md).
+     */
+    Optional<String> auditSigningKey();
 }

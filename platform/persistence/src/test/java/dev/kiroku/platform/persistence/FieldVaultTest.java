@@ -38,6 +38,11 @@ class FieldVaultTest {
             public Optional<String> indexKey() {
                 return Optional.ofNullable(indexKey);
             }
+
+            @Override
+            public Optional<String> auditSigningKey() {
+                return Optional.empty();
+            }
         };
     }
 

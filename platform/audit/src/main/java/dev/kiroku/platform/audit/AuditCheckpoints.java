@@ -1,0 +1,154 @@
+package dev.kiroku.platform.audit;
+
+import dev.kiroku.platform.audit.merkle.MerkleTree;
+import dev.kiroku.platform.audit.note.Checkpoint;
+import dev.kiroku.platform.audit.note.NoteKey;
+import dev.kiroku.platform.audit.note.SignedNote;
+import dev.kiroku.platform.persistence.CryptoConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signs and keeps the audit log's checkpoints. A scheduled signer (every {@code kiroku.audit.checkpoint-interval},
+ * 200 ms by default, never two at once) reads the committed tree size and, when the log grew, computes the root from
+ * the stored subtrees (one batched read), signs it and keeps the note; so a commit is covered by a signed checkpoint
+ * within one interval plus one signing. Appends never wait for it. Several instances of a service may sign the same
+ * size: Ed25519 is deterministic, the note is the same, the second insert does nothing.
+ */
+@ApplicationScoped
+public class AuditCheckpoints {
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final NoteKey key;
+
+    @Inject
+    public AuditCheckpoints(AgroalDataSource dataSource, Clock clock, AuditConfig config, CryptoConfig crypto,
+                            @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        String origin = config.origin().orElse("kiroku.localhost/" + serviceName);
+        String seed = crypto.auditSigningKey().orElseThrow(() -> new IllegalStateException(
+                "the key kiroku.crypto.audit-signing-key (environment KIROKU_CRYPTO_AUDIT_SIGNING_KEY, Secret "
+                        + "kiroku-crypto) is not set: the audit log cannot sign its checkpoints (k8s/README.md)"));
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(seed.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("kiroku.crypto.audit-signing-key is not base64 of 32 bytes");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("kiroku.crypto.audit-signing-key is not base64 of 32 bytes");
+        }
+        this.key = NoteKey.signing(origin, bytes);
+    }
+
+    /** The log's origin (also its key's name). */
+    public String origin() {
+        return key.name();
+    }
+
+    /** The signed-note verifier key that checks the checkpoints. */
+    public String verifierKey() {
+        return key.verifierKey();
+    }
+
+    /** The public half of the signing key, for verifying. */
+    public NoteKey verifier() {
+        return NoteKey.verifier(key.verifierKey());
+    }
+
+    /** A checkpoint of the log as it is at start (also re-signs under a rotated key). */
+    void atStart(@Observes @Priority(10) StartupEvent start) {
+        signIfGrown();
+    }
+
+    /** Signs a checkpoint when the log holds leaves no checkpoint by the current key covers. */
+    @Scheduled(every = "${kiroku.audit.checkpoint-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void signIfGrown() {
+        try (Connection connection = dataSource.getConnection()) {
+            long size = AuditChain.treeSize(connection);
+            try (PreparedStatement latest = connection.prepareStatement(
+                    "SELECT 1 FROM audit_checkpoint WHERE key_id = ? AND tree_size >= ? LIMIT 1")) {
+                latest.setString(1, key.keyIdHex());
+                latest.setLong(2, size);
+                try (ResultSet rs = latest.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            byte[] root = new MerkleTree(AuditTreeNodes.reader(connection)).rootHash(size);
+            String note = SignedNote.sign(new Checkpoint(key.name(), size, root).body(), key);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_checkpoint (tree_size, key_id, root_hash, note, signed_at) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
+                insert.setLong(1, size);
+                insert.setString(2, key.keyIdHex());
+                insert.setBytes(3, root);
+                insert.setString(4, note);
+                insert.setTimestamp(5, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new AuditChainException("could not sign a checkpoint of the audit log", e);
+        }
+    }
+
+    /** The newest checkpoint (largest tree) signed by the current key. */
+    public Optional<AuditCheckpoint> latest() {
+        List<AuditCheckpoint> newest = query("WHERE key_id = ? ORDER BY tree_size DESC LIMIT 1", key.keyIdHex());
+        return newest.stream().findFirst();
+    }
+
+    /** Checkpoints by tree size, from the smallest after {@code afterSize} (exclusive). */
+    public List<AuditCheckpoint> history(long afterSize, int limit) {
+        return query("WHERE tree_size > ? ORDER BY tree_size, key_id LIMIT ?", afterSize, limit);
+    }
+
+    /** The checkpoint by the current key of exactly this size, if one was signed. */
+    public Optional<AuditCheckpoint> ofSize(long size) {
+        return query("WHERE key_id = ? AND tree_size = ?", key.keyIdHex(), size).stream().findFirst();
+    }
+
+    private List<AuditCheckpoint> query(String where, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT tree_size, root_hash, key_id, signed_at, note FROM audit_checkpoint " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<AuditCheckpoint> out = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditCheckpoint(rs.getLong(1), BASE64.encodeToString(rs.getBytes(2)), rs.getString(3),
+                            rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC), rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AuditChainException("could not read the audit log's checkpoints", e);
+        }
+    }
+}

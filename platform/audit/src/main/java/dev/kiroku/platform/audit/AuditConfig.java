@@ -1,0 +1,23 @@
+package dev.kiroku.platform.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The audit log's settings ({@code kiroku.audit.*}); its signing key is a {@code kiroku.crypto} key. */
+@ConfigMapping(prefix = "kiroku.audit")
+public interface AuditConfig {
+
+    /**
+     * The log's origin, the first line of its checkpoints and the name of its key: unique per service and deployment,
+     * e.g. {@code kiroku.example.jp/provision-records} (environment KIROKU_AUDIT_ORIGIN). Default
+     * {@code kiroku.localhost/<service name>}, for local and test use only.
+     */
+    Optional<String> origin();
+
+    /** How often the signer looks for new leaves; a checkpoint follows a commit within this plus one signing. */
+    @WithDefault("200ms")
+    Duration checkpointInterval();
+}

@@ -1,0 +1,107 @@
+package dev.kiroku.platform.audit;
+
+import dev.kiroku.platform.audit.merkle.MerkleTree;
+import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Inclusion and consistency proofs of the audit log (RFC 9162 §2.1.3, §2.1.4), each one batched read of stored
+ * subtrees. A proof is only given for tree sizes the log has reached; by default up to the latest signed checkpoint,
+ * so that the proof leads to a root someone signed.
+ */
+@ApplicationScoped
+public class AuditProofs {
+
+    static final URI OUT_OF_RANGE = ProblemType.of("audit-tree-size-out-of-range");
+
+    private final AgroalDataSource dataSource;
+    private final AuditCheckpoints checkpoints;
+
+    public AuditProofs(AgroalDataSource dataSource, AuditCheckpoints checkpoints) {
+        this.dataSource = dataSource;
+        this.checkpoints = checkpoints;
+    }
+
+    /** RFC 9162 inclusion proof: the leaf at {@code leafIndex} in the tree of {@code treeSize} (default: latest checkpoint). */
+    @Schema(name = "AuditInclusionProof", description = "RFC 9162 §2.1.3 inclusion proof of one leaf in a tree size")
+    public record Inclusion(@Schema(example = "41") long leafIndex, @Schema(example = "1342") long treeSize,
+                            @Schema(description = "SHA-256(0x00 ‖ leaf), base64",
+                                    example = "YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=") String leafHash,
+                            @Schema(description = "The root hash of the tree of treeSize leaves, base64") String rootHash,
+                            @Schema(description = "The audit path, leaf upwards, base64") List<String> hashes,
+                            @Schema(description = "The signed checkpoint of treeSize (C2SP signed note), when one was "
+                                    + "signed at exactly that size") String checkpoint) {
+    }
+
+    /** RFC 9162 consistency proof between two tree sizes. */
+    @Schema(name = "AuditConsistencyProof", description = "RFC 9162 §2.1.4 consistency proof between two tree sizes")
+    public record Consistency(@Schema(example = "1300") long firstSize, @Schema(example = "1342") long secondSize,
+                              @Schema(description = "Root of the first tree, base64") String firstRootHash,
+                              @Schema(description = "Root of the second tree, base64") String secondRootHash,
+                              @Schema(description = "The proof, base64, in the RFC's order") List<String> hashes) {
+    }
+
+    public Inclusion inclusion(long leafIndex, Long treeSize) {
+        long size = size(treeSize);
+        if (leafIndex >= size) {
+            throw ProblemException.unprocessable(OUT_OF_RANGE, "Leaf not in this tree",
+                    "leaf " + leafIndex + " is not in a tree of " + size + " leaves");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(connection));
+            byte[] leaf = AuditTreeNodes.read(connection, List.of(new dev.kiroku.platform.audit.merkle.NodeId(0,
+                    leafIndex))).get(new dev.kiroku.platform.audit.merkle.NodeId(0, leafIndex));
+            return new Inclusion(leafIndex, size, b64(leaf), b64(tree.rootHash(size)),
+                    tree.inclusionProof(leafIndex, size).stream().map(AuditProofs::b64).toList(),
+                    checkpoints.ofSize(size).map(AuditCheckpoint::note).orElse(null));
+        } catch (SQLException e) {
+            throw new AuditChainException("could not read the audit log's tree", e);
+        }
+    }
+
+    public Consistency consistency(long firstSize, Long secondSize) {
+        long second = size(secondSize);
+        if (firstSize > second) {
+            throw ProblemException.unprocessable(OUT_OF_RANGE, "Sizes out of order",
+                    "the first size " + firstSize + " is larger than the second, " + second);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(connection));
+            return new Consistency(firstSize, second, b64(tree.rootHash(firstSize)), b64(tree.rootHash(second)),
+                    tree.consistencyProof(firstSize, second).stream().map(AuditProofs::b64).toList());
+        } catch (SQLException e) {
+            throw new AuditChainException("could not read the audit log's tree", e);
+        }
+    }
+
+    private long size(Long asked) {
+        long signed = checkpoints.latest().map(AuditCheckpoint::treeSize).orElse(0L);
+        long size;
+        try (Connection connection = dataSource.getConnection()) {
+            size = AuditChain.treeSize(connection);
+        } catch (SQLException e) {
+            throw new AuditChainException("could not read the audit log's tree", e);
+        }
+        if (asked == null) {
+            return signed;
+        }
+        if (asked > size) {
+            throw ProblemException.unprocessable(OUT_OF_RANGE, "Tree size not reached",
+                    "the log holds " + size + " leaves, fewer than " + asked);
+        }
+        return asked;
+    }
+
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+}

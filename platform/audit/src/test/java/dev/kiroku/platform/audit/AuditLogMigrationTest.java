@@ -1,0 +1,98 @@
+package dev.kiroku.platform.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroku.platform.audit.merkle.MerkleTree;
+import dev.kiroku.platform.audit.merkle.Rfc9162;
+import dev.kiroku.platform.testing.EmbeddedPostgresResource;
+import dev.kiroku.platform.testing.LocalTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The linear chain's entries become the first leaves of the Merkle log, in their order, when the log's migrations run
+ * over a database that holds a chain (done here in a schema of its own, migrated to V1, filled, then migrated on).
+ */
+@QuarkusTest
+@TestProfile(LocalTokens.Profile.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class AuditLogMigrationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void existingChainEntriesBecomeTheFirstLeavesInTheirOrder() throws Exception {
+        String schema = "legacy_chain";
+        var flyway = Flyway.configure(AuditSchema.class.getClassLoader()).dataSource(dataSource)
+                .schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:kiroku/audit/db").javaMigrations(new V3__merkle_log_backfill())
+                .table(AuditSchema.HISTORY_TABLE);
+        flyway.target("1").load().migrate();
+        ObjectMapper json = new ObjectMapper();
+        List<byte[]> leaves = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET search_path TO " + schema);
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_entry (seq, entry_id, recorded_at, "
+                    + "actor, action, aggregate_type, aggregate_id, reason, content, previous_hash, entry_hash) "
+                    + "VALUES (?, ?, ?, 'officer', 'thing.created', 'thing', ?, NULL, ?, ?, ?)")) {
+                for (int seq = 1; seq <= 37; seq++) {
+                    UUID id = UUID.randomUUID();
+                    Instant at = Instant.parse("2026-01-01T00:00:00.123456Z").plusSeconds(seq);
+                    String content = "{\"n\":" + seq + "}";
+                    insert.setLong(1, seq);
+                    insert.setObject(2, id);
+                    insert.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+                    insert.setString(4, "thing-" + seq);
+                    insert.setString(5, content);
+                    insert.setString(6, "0".repeat(64));
+                    insert.setString(7, HexFormat.of().formatHex(Rfc9162.leafHash(new byte[]{(byte) seq})));
+                    insert.executeUpdate();
+                    leaves.add(AuditHashing.leaf(json, seq, id.toString(), at, "officer", "thing.created", "thing",
+                            "thing-" + seq, null, content));
+                }
+            }
+            var migrated = Flyway.configure(AuditSchema.class.getClassLoader()).dataSource(dataSource)
+                    .schemas(schema).defaultSchema(schema)
+                    .locations("classpath:kiroku/audit/db").javaMigrations(new V3__merkle_log_backfill())
+                    .table(AuditSchema.HISTORY_TABLE).load().migrate();
+            assertThat(migrated.migrationsExecuted).isGreaterThanOrEqualTo(2);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET search_path TO " + schema);
+            }
+            MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(c));
+            var reference = new dev.kiroku.platform.audit.merkle.CompactRange();
+            leaves.forEach(leaf -> reference.append(Rfc9162.leafHash(leaf)));
+            assertThat(AuditChain.treeSize(c)).isEqualTo(37);
+            assertThat(HexFormat.of().formatHex(tree.rootHash(37))).isEqualTo(HexFormat.of().formatHex(reference.root()));
+            assertThat(HexFormat.of().formatHex(tree.inclusionProof(5, 37).get(0)))
+                    .isEqualTo(HexFormat.of().formatHex(Rfc9162.leafHash(leaves.get(4))));
+            try (Statement s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT count(*) FROM audit_entry WHERE entry_hash IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the chain's own hashes are kept").isEqualTo(37);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SET search_path TO public");
+            }
+        }
+    }
+}
