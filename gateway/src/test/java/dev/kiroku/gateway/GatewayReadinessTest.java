@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -27,8 +28,21 @@ class GatewayReadinessTest {
         StandInIssuer.stop();
     }
 
+    /**
+     * No OTLP endpoint is set here: spans are still made (log lines carry the trace id, see below) but nothing is
+     * exported, so no export error is logged — not even after the batch processor's 5 s delay.
+     */
     @Test
-    void isReadyOnlyWithTheIssuersKeysLoadedAndStaysReadyWhenTheIssuerGoesAway() throws InterruptedException {
+    void tracesWithoutAnEndpointButExportsNothingAndLogsNoExportError() throws Exception {
+        given().header("X-Request-Id", "no-export-1").when().get("/api/v1/echo/records").then().statusCode(anyOf(
+                org.hamcrest.Matchers.is(401), org.hamcrest.Matchers.is(503)));
+        Thread.sleep(6000);
+        java.util.List<String> log = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/kiroku-test.log"));
+        assertThat(log).noneMatch(line -> line.contains("Failed to export") || line.contains("OTLP Exporter"));
+    }
+
+    @Test
+    void isReadyOnlyWithTheIssuersKeysLoadedAndStaysReadyWhenTheIssuerGoesAway() throws Exception {
         JsonPath notReady = given().when().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
         assertThat(notReady.getString("checks.find { it.name == 'token-verification' }.status")).isEqualTo("DOWN");
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -37,6 +51,10 @@ class GatewayReadinessTest {
                 .contentType("application/problem+json").header("Retry-After", "15")
                 .body("type", equalTo("urn:kiroku:problem:unavailable"))
                 .body("requestId", equalTo("no-keys-1"));
+        assertThat(java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/kiroku-test.log")))
+                .as("the log line of that request names its trace beside its request id")
+                .anyMatch(line -> line.contains("\"requestId\":\"no-keys-1\"")
+                        && line.matches(".*\"traceId\":\"[0-9a-f]{32}\".*"));
 
         StandInIssuer.start();
         int probes = 0;

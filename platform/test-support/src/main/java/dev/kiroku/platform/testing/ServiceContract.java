@@ -183,9 +183,14 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void servesPrometheusMetrics() {
+    void servesPrometheusMetricsWithTheDatabasePool() {
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                // the datasource pool (quarkus.datasource.metrics.enabled): in use, idle, waiting, most used at once
+                .body(containsString("agroal_active_count{datasource=\"default\""))
+                .body(containsString("agroal_available_count{datasource=\"default\""))
+                .body(containsString("agroal_awaiting_count{datasource=\"default\""))
+                .body(containsString("agroal_max_used_count{datasource=\"default\""));
     }
 
     @Test
