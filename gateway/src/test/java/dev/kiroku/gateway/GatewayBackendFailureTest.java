@@ -41,6 +41,14 @@ class GatewayBackendFailureTest {
     }
 
     @Test
+    void staysReadyWhileAServiceIsDownBecauseReadinessIsAboutVerifyingTokens() {
+        given().auth().oauth2(token).when().get("/api/v1/down-service/anything").then().statusCode(502);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'token-verification' }.status", equalTo("UP"));
+    }
+
+    @Test
     void neverForwardsAnAnonymousApiCall() {
         given().when().get("/api/v1/slow-service/anything")
                 .then().statusCode(401).contentType("application/problem+json");

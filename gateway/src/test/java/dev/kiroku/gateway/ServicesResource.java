@@ -2,6 +2,7 @@ package dev.kiroku.gateway;
 
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.KeycloakServer;
+import dev.kiroku.platform.testing.OtlpReceiver;
 import dev.kiroku.platform.testing.PackagedService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,7 +26,11 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
             "joint-use", "joint_use",
             "breach-reporting", "breach_reporting");
 
+    /** Where the OTLP receiver writes the spans the gateway and the services export (one JSON line each). */
+    static final Path SPANS = PackagedService.home().resolve("gateway/target/otlp/spans.jsonl");
+
     private EmbeddedPostgres postgres;
+    private OtlpReceiver otlp;
     private final List<PackagedService> services = new ArrayList<>();
 
     @Override
@@ -34,12 +39,18 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         try {
             DATABASES.keySet().forEach(PackagedService::jar);
+            otlp = OtlpReceiver.start(SPANS);
+            // the gateway and every service export their spans to the receiver, flushed every 100 ms
+            config.put("quarkus.otel.exporter.otlp.traces.endpoint", otlp.endpoint());
+            config.put("quarkus.otel.bsp.schedule.delay", "100ms");
             postgres = EmbeddedPostgres.builder().start();
             for (var entry : DATABASES.entrySet()) {
                 // each service as deployed: connected as <db>_app, migrated as the owner <db> (issue 13)
                 Map<String, String> env = new HashMap<>(
                         EmbeddedPostgresResource.serviceDatabase(postgres, entry.getValue()));
                 env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.realmUrl());
+                env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", otlp.endpoint());
+                env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
                 // the services' keys for personal data at rest: fresh ones for this test run
                 env.put("KIROKU_CRYPTO_KEY", "test1:" + PackagedService.randomKey());
                 env.put("KIROKU_CRYPTO_INDEX_KEY", PackagedService.randomKey());
@@ -60,6 +71,9 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         services.forEach(PackagedService::close);
         services.clear();
+        if (otlp != null) {
+            otlp.close();
+        }
         if (postgres != null) {
             try {
                 postgres.close();

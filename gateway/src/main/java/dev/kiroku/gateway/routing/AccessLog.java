@@ -8,12 +8,13 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.io.StringWriter;
 
 /**
- * One structured JSON line per request in the {@code kiroku.access} log category: request id, method, route
+ * One structured JSON line per request in the {@code kiroku.access} log category: request id, trace id, method, route
  * template (never the path or query, which may carry identifiers), status, latency, and the caller as the token's
  * opaque subject, its client and its Kiroku roles — no name, e-mail or other personal data in clear.
  */
@@ -47,6 +48,10 @@ final class AccessLog {
             line.writeStartObject();
             line.writeStringField("type", "access");
             line.writeStringField("requestId", RequestIds.of(ctx.request()));
+            Object traceId = MDC.get("traceId");
+            if (traceId != null && !traceId.toString().isEmpty()) {
+                line.writeStringField("traceId", traceId.toString());
+            }
             line.writeStringField("method", ctx.request().method().name());
             line.writeStringField("route", route(ctx));
             line.writeNumberField("status", ctx.response().getStatusCode());

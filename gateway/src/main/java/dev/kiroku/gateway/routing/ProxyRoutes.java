@@ -132,7 +132,11 @@ public class ProxyRoutes {
                     .set("X-Forwarded-Proto", incoming.scheme())
                     .set("X-Forwarded-Host", incoming.authority() != null ? incoming.authority().toString()
                             : incoming.getHeader("Host"))
-                    .set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+                    .set("X-Forwarded-For", incoming.remoteAddress().hostAddress())
+                    // the caller's trace context is the gateway's span's parent, not the service's: the proxy's own
+                    // client span (Quarkus' Vert.x tracer) sends the trace on in a traceparent of its own
+                    .remove("traceparent")
+                    .remove("tracestate");
             // a chunked body announces no length, so Quarkus cannot refuse it up front: count it on its way
             Body body = context.request().getBody();
             String encoding = incoming.getHeader("Transfer-Encoding");

@@ -2,10 +2,18 @@ package dev.kiroku.platform.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,10 +145,52 @@ public abstract class ServiceContract {
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
+    /**
+     * Readiness covers the database (Agroal's check, {@code quarkus.datasource.health.enabled}): with the service's
+     * database refusing connections the service is not ready (and still alive), and ready again once it accepts them.
+     */
     @Test
-    void servesPrometheusMetrics() {
+    void isNotReadyWhileItsDatabaseRefusesConnectionsAndReadyAgainAfterwards() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        Matcher database = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$")
+                .matcher(url);
+        assertThat(database.matches()).as("a PostgreSQL JDBC URL: %s", url).isTrue();
+        String name = database.group(2);
+        String admin = database.group(1) + "template1" + database.group(3);
+        Properties login = new Properties();
+        login.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
+        config.getOptionalValue("quarkus.datasource.password", String.class)
+                .ifPresent(password -> login.setProperty("password", password));
+        try (Connection connection = DriverManager.getConnection(admin, login);
+                Statement sql = connection.createStatement()) {
+            try {
+                sql.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS false");
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                given().when().get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name.contains('Database') }.status", equalTo("DOWN"));
+                given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            } finally {
+                sql.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+        int probes = 0;
+        while (given().when().get("/q/health/ready").statusCode() != 200 && probes++ < 40) {
+            Thread.sleep(250);
+        }
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+    }
+
+    @Test
+    void servesPrometheusMetricsWithTheDatabasePool() {
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                // the datasource pool (quarkus.datasource.metrics.enabled): in use, idle, waiting, most used at once
+                .body(containsString("agroal_active_count{datasource=\"default\""))
+                .body(containsString("agroal_available_count{datasource=\"default\""))
+                .body(containsString("agroal_awaiting_count{datasource=\"default\""))
+                .body(containsString("agroal_max_used_count{datasource=\"default\""));
     }
 
     @Test

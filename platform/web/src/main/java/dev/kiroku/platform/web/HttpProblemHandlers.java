@@ -1,5 +1,6 @@
 package dev.kiroku.platform.web;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -36,6 +37,8 @@ public class HttpProblemHandlers {
     static final String API_PATHS = "/api/*";
     /** Below {@link RequestIds}' filter, above everything else. */
     private static final int REQUEST_HEAD_PRIORITY = 9_000;
+    /** A readiness probe period and then some: the issuer's keys are fetched again on the next request. */
+    static final String ISSUER_RETRY_AFTER_SECONDS = "15";
 
     private final ProblemWriter writer;
     private final long maxBodySize;
@@ -79,6 +82,14 @@ public class HttpProblemHandlers {
                 || failure instanceof AuthenticationCompletionException) {
             writer.write(ctx, problem(401, "A valid bearer token is required", path, requestId),
                     Map.of("WWW-Authenticate", BEARER_CHALLENGE));
+            return;
+        }
+        if (failure instanceof OIDCException) {
+            // the token issuer could not be reached to load its keys: not the client's fault, and it passes
+            LOG.warnf("Token issuer unreachable answering %s %s: %s", ctx.request().method(), ctx.normalizedPath(),
+                    failure.getMessage());
+            writer.write(ctx, problem(503, "Tokens cannot be verified right now: the token issuer is unreachable",
+                    path, requestId), Map.of("Retry-After", ISSUER_RETRY_AFTER_SECONDS));
             return;
         }
         if (failure instanceof ForbiddenException) {
