@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * A service's OpenAPI document ({@code /q/openapi?format=json}) as the robustness suite walks it: every operation with
  * its path, query and header parameters, its request body (media type, schema with every {@code $ref} resolved, and
- * its example), and the roles that may call it — the scopes of its security requirement, or else the gateway's route
+ * its example), and the roles that may call it — its {@code x-kiroku-roles}, the scopes of its security requirement, or else the gateway's route
  * policy for it ({@link GatewayRouteTable}).
  */
 public final class OpenApiDocument {
@@ -130,6 +130,7 @@ public final class OpenApiDocument {
             }
         }
         Set<String> roles = new TreeSet<>();
+        op.path("x-kiroku-roles").forEach(r -> roles.add(r.asText()));
         JsonNode security = op.get("security");
         if (security != null) {
             security.forEach(requirement -> requirement.forEach(scopes -> scopes.forEach(r -> roles.add(r.asText()))));
