@@ -33,7 +33,9 @@ public final class MetricsContract {
     static final String FILE = "docs/metrics.md";
     static final String GATEWAY = "gateway";
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z_:]+)`\\s*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    /** A sample: name, labels (quoted values may hold braces), value; an exemplar ({@code # {…} v}) may follow. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private MetricsContract() {
