@@ -9,13 +9,28 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Import and derivation jobs, and the rows each rejected. */
 @ApplicationScoped
 public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUID> {
+
+    /** How many jobs are in each state (every state present, zero when none): one GROUP BY. */
+    public Map<ImportStatus, Long> countByStatus() {
+        Map<ImportStatus, Long> counts = new EnumMap<>(ImportStatus.class);
+        for (ImportStatus s : ImportStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : getEntityManager().createQuery("select j.status, count(j) from ImportJob j "
+                + "group by j.status", Object[].class).getResultList()) {
+            counts.put((ImportStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
 
     /** The job of an incident. */
     public Optional<ImportJob> find(UUID incidentId, UUID jobId) {

@@ -36,9 +36,11 @@ class AffectedPersonLedger {
     private final PersonVault vault;
     private final IncidentService incidents;
     private final AuditChain audit;
+    private final ImportJobMetrics metrics;
 
     public AffectedPersonLedger(ImportJobRepository jobs, AffectedPersonRepository persons, PersonVault vault,
-            IncidentService incidents, AuditChain audit) {
+            IncidentService incidents, AuditChain audit, ImportJobMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.persons = persons;
         this.vault = vault;
@@ -169,6 +171,7 @@ class AffectedPersonLedger {
     private void fail(ImportJob job, String reason, Instant now) {
         UUID jobId = job.id();
         job.fail(reason, now);
+        metrics.failing();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("importId", jobId.toString());
         content.put("kind", job.kind().name());

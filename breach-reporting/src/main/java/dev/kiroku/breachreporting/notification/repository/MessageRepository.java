@@ -49,6 +49,19 @@ public class MessageRepository implements PanacheRepositoryBase<NotificationMess
         return find("id = ?1 and campaignId = ?2", messageId, campaignId).firstResultOptional();
     }
 
+    /** How many notices of all campaigns are in each state (every state present, zero when none): one GROUP BY. */
+    public Map<MessageStatus, Long> countByStatus() {
+        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        for (MessageStatus s : MessageStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : getEntityManager().createQuery("select m.status, count(m) from NotificationMessage m "
+                + "group by m.status", Object[].class).getResultList()) {
+            counts.put((MessageStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /** How many notices of the campaign are in each state (every state present, zero when none). */
     public Map<MessageStatus, Long> countByStatus(UUID campaignId) {
         Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);

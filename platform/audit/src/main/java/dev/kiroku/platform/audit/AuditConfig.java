@@ -20,4 +20,13 @@ public interface AuditConfig {
     /** How often the signer looks for new leaves; a checkpoint follows a commit within this plus one signing. */
     @WithDefault("200ms")
     Duration checkpointInterval();
+
+    /**
+     * How often the whole log is verified in the background ({@link AuditVerifier}; environment
+     * KIROKU_AUDIT_VERIFICATION_INTERVAL), first at start. Its result, and that of every verification asked for at
+     * {@code /api/v1/audit/<service>/verification}, is at {@code /q/metrics} ({@code kiroku_audit_verification_ok},
+     * {@code kiroku_audit_verification_last_run_timestamp_seconds}). A verification reads every entry once.
+     */
+    @WithDefault("1h")
+    Duration verificationInterval();
 }

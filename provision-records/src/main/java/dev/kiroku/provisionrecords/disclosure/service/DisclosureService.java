@@ -46,9 +46,12 @@ public class DisclosureService {
     private final ObjectMapper json;
     private final Clock clock;
     private final IdempotencyStore idempotency;
+    private final DisclosureMetrics metrics;
 
     DisclosureService(DisclosureRequestRepository requests, RecordQueries records,
-            SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock, IdempotencyStore idempotency) {
+            SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock, IdempotencyStore idempotency,
+            DisclosureMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.idempotency = idempotency;
         this.requests = requests;
@@ -78,6 +81,7 @@ public class DisclosureService {
     }
 
     private Answered create(Ask ask, Caller caller) {
+        long started = System.nanoTime();
         if (ask.from() != null && ask.to() != null && ask.to().isBefore(ask.from())) {
             throw new InvalidInput("The range is empty", "to", "body", "must not be before from");
         }
@@ -108,6 +112,7 @@ public class DisclosureService {
         }
         audit.append(new AuditEvent("disclosure-request.answered", AGGREGATE, id.toString(), caller.actor(),
                 ask.refusalDetail(), facts));
+        metrics.answering(request.outcome(), started);
         return new Answered(request, found, false);
     }
 

@@ -45,6 +45,6 @@ final class MethodRules {
     public static Optional<RuleViolation> check(Facts facts) {
         Row row = rowFor(facts.method());
         return row.allowed().test(facts) ? Optional.empty()
-                : Optional.of(new RuleViolation("method", row.refusal(), row.rule()));
+                : Optional.of(new RuleViolation("method-" + row.id(), "method", row.refusal(), row.rule()));
     }
 }

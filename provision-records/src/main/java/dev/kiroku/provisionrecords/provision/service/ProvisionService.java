@@ -84,10 +84,12 @@ public class ProvisionService {
     private final ProvisionRecordsConfig config;
     private final Clock clock;
     private final IdempotencyStore idempotency;
+    private final ProvisionMetrics metrics;
 
     ProvisionService(ProvisionRecordRepository records, OptOutStopService stops, AuditChain audit, SubjectVault vault,
             ObjectMapper json, ValidatorFactory validators, ProvisionRecordsConfig config, Clock clock,
-            IdempotencyStore idempotency) {
+            IdempotencyStore idempotency, ProvisionMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.idempotency = idempotency;
         this.records = records;
@@ -271,7 +273,9 @@ public class ProvisionService {
             outcomes[repeat.index()] = first instanceof Accepted a ? new Duplicate(repeat.index(), repeat.key(),
                     a.record()) : repeat.rejected(((Rejected) first).refusal());
         }
-        return List.of(outcomes);
+        List<EventOutcome> answered = List.of(outcomes);
+        metrics.answered(answered);
+        return answered;
     }
 
     /** An event of a batch checked for what needs no database (read, shape, key): a candidate, or rejected. */

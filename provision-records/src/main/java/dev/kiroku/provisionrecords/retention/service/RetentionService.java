@@ -38,8 +38,11 @@ public class RetentionService {
     private final PurgeRunRepository runs;
     private final AuditChain audit;
     private final Clock clock;
+    private final PurgeMetrics metrics;
 
-    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit, Clock clock) {
+    RetentionService(RecordRetention records, PurgeRunRepository runs, AuditChain audit, Clock clock,
+            PurgeMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.records = records;
         this.runs = runs;
@@ -74,6 +77,7 @@ public class RetentionService {
         PurgeRun run = new PurgeRun(runId, started, clock.instant().atOffset(ZoneOffset.UTC), day, actor,
                 purged.size(), seq);
         runs.insert(run);
+        metrics.ran(purged.size());
         LOG.infof("retention purge %s as of %s by %s: %d record versions purged", runId, day, actor, purged.size());
         return run;
     }
