@@ -190,7 +190,9 @@ class GatewayPolicyTest {
         assertThat(allowed).isGreaterThanOrEqualTo(40);
         assertThat(refused).as("a 429 after the burst").isNotNull();
         refused.then().statusCode(429).contentType("application/problem+json")
-                .body("type", equalTo("urn:kiroku:problem:too-many-requests"));
+                .body("type", equalTo("urn:kiroku:problem:too-many-requests"))
+                .body("status", equalTo(429))
+                .body("requestId", equalTo(refused.header("X-Request-Id")));
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
         // another client keeps its own budget
         given().auth().oauth2(AUDITOR).when().get("/api/v1/echo/records").then().statusCode(200);
@@ -214,6 +216,20 @@ class GatewayPolicyTest {
                 .then().statusCode(200)
                 .body("length", equalTo(body.length))
                 .body("sha256", equalTo(sha));
+    }
+
+    @Test
+    void aBodyAnnouncedLargerThanTheServiceAcceptsIsA413ProblemThatNeverReachesIt() {
+        // the echo service accepts 20 MB, the gateway itself 64 MB: the gateway, not the service, refuses 21 MB
+        byte[] body = new byte[21 * 1024 * 1024];
+        String uploader = LocalTokens.user("announced-uploader", "auditor"); // a rate budget of its own
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(uploader).header("X-Request-Id", "too-large-1")
+                .contentType("application/octet-stream").body(body)
+                .when().post("/api/v1/echo/uploads")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("requestId", equalTo("too-large-1"))
+                .body("detail", containsString("echo service")));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The real services behind the gateway: one embedded PostgreSQL with a database per service, and each service's
  * packaged jar ({@link PackagedService}, built earlier in the reactor) started on a free port against the build's
- * Keycloak. The gateway's route table is pointed at them.
+ * Keycloak. The gateway's route table is pointed at them, and each database's superuser URL is published as
+ * {@code kiroku.test.databases.<service>.jdbc-url} (user and password {@code postgres}) for tests that look at the rows.
  */
 public class ServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -58,6 +59,8 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
                 PackagedService service = PackagedService.start(entry.getKey(), env, logs);
                 services.add(service);
                 config.put("kiroku.gateway.backends." + entry.getKey() + ".url", service.url());
+                config.put("kiroku.test.databases." + entry.getKey() + ".jdbc-url",
+                        postgres.getJdbcUrl("postgres", entry.getValue()));
             }
             services.forEach(PackagedService::awaitReady);
         } catch (IOException | java.sql.SQLException | RuntimeException e) {

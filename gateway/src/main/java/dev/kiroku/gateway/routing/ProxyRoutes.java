@@ -39,8 +39,9 @@ import java.util.Optional;
  * Routes every configured prefix to its service with Vert.x HTTP Proxy on Quarkus' own Vert.x: bodies stream in
  * both directions, hop-by-hop headers are dropped, the bearer token and the request id are forwarded so that each
  * service checks the token again. Anonymous {@code /api/**} calls never reach a service (the platform answers 401
- * first). A service that is down answers a 502 problem, one that is too slow a 504 problem; a chunked body past
- * {@code quarkus.http.limits.max-body-size} a 413 problem ({@link LimitedBody}).
+ * first). A service that is down answers a 502 problem, one that is too slow a 504 problem; a body past the service's
+ * limit (its {@code max-body-size}, at most {@code quarkus.http.limits.max-body-size}) a 413 problem: refused up front
+ * when its {@code Content-Length} says so, counted on its way when it is chunked ({@link LimitedBody}).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -137,6 +138,15 @@ public class ProxyRoutes {
                     // client span (Quarkus' Vert.x tracer) sends the trace on in a traceparent of its own
                     .remove("traceparent")
                     .remove("tracestate");
+            // a body announced larger than the service accepts (but within the gateway's own limit, which Quarkus
+            // enforces) is refused here, before a byte goes on: the service would answer 413 and close while the
+            // body is still streaming to it, and the client get a 502 "not reachable" instead
+            long announced = contentLength(incoming.getHeader("Content-Length"));
+            if (announced > maxBodySize) {
+                // read and drop the body, so a client that sends it all before reading gets its answer
+                incoming.handler(ignored -> { }).resume();
+                return Future.succeededFuture(problem(context, 413, tooLarge()));
+            }
             // a chunked body announces no length, so Quarkus cannot refuse it up front: count it on its way
             Body body = context.request().getBody();
             String encoding = incoming.getHeader("Transfer-Encoding");
@@ -148,8 +158,7 @@ public class ProxyRoutes {
             }
             return context.sendRequest().recover(failure -> {
                 if (limited != null && limited.exceeded()) {
-                    return Future.succeededFuture(problem(context, 413, "The request body is larger than "
-                            + maxBodySize + " bytes, the most the " + backend + " service accepts"));
+                    return Future.succeededFuture(problem(context, 413, tooLarge()));
                 }
                 boolean timedOut = isTimeout(failure);
                 int status = timedOut ? 504 : 502;
@@ -159,6 +168,23 @@ public class ProxyRoutes {
                         ? "The " + backend + " service did not answer in time"
                         : "The " + backend + " service is not reachable; retry later"));
             });
+        }
+
+        private String tooLarge() {
+            return "The request body is larger than " + maxBodySize + " bytes, the most the " + backend
+                    + " service accepts";
+        }
+
+        /** An announced {@code Content-Length}, or -1 when there is none or it is not a number. */
+        private static long contentLength(String header) {
+            if (header == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(header.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         private ProxyResponse problem(ProxyContext context, int status, String detail) {

@@ -62,6 +62,30 @@ class IdempotentCreatesTest {
         assertThat(id).isNotNull();
     }
 
+    /**
+     * The batch's idempotency is each event's client event id (no Idempotency-Key): 20 identical batches at once store
+     * each event once, every answer a 200 that reports each event CREATED or DUPLICATE, and each event CREATED in
+     * exactly one answer.
+     */
+    @Test
+    void twentyConcurrentIdenticalBatchesStoreEachEventOnce() throws SQLException {
+        Map<String, Object> first = optOutProvision(newSubjectId(), "株式会社サンプル商事", TODAY);
+        Map<String, Object> second = consentReceipt(newSubjectId(), "株式会社データ提供", TODAY.minusDays(1));
+        Map<String, Object> batch = Map.of("events", List.of(first, second));
+        List<Response> answers = ConcurrentCreates.fire(ConcurrentCreates.CONCURRENCY,
+                () -> post(OFFICER, PROVISIONS + "/batch", null, batch));
+        int created = 0;
+        for (Response answer : answers) {
+            assertThat(answer.statusCode()).as("a concurrent identical batch: %s", answer.asString()).isEqualTo(200);
+            List<String> statuses = answer.path("items.status");
+            assertThat(statuses).as(answer.asString()).hasSize(2).allMatch(s -> s.equals("CREATED") || s.equals("DUPLICATE"));
+            created += answer.<Integer>path("created");
+        }
+        assertThat(created).as("events CREATED over all answers").isEqualTo(2);
+        assertThat(count("provision_record WHERE idempotency_key IN ('" + first.get("clientEventId") + "', '"
+                + second.get("clientEventId") + "')")).isEqualTo(2);
+    }
+
     @Test
     void twentyConcurrentIdenticalCorrectionsWriteOneVersion() throws SQLException {
         String subject = newSubjectId();

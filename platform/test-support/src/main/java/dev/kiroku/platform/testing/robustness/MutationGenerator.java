@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * schema), and the mutations of it the robustness suite sends — wrong types per field, {@code null} in arrays, NUL,
  * lone surrogates, bidi and zero-width characters, 1 MB strings, out-of-range and malformed dates, duplicate keys,
  * trailing garbage, a missing or wrong content type, a body declared UTF-16, invalid UTF-8, oversized and chunked
- * bodies, malformed and over-long query parameters, path ids that are not ids, and an over-long header. Each
+ * bodies, malformed and over-long query parameters, path ids that are not ids, and an over-long header; and, when
+ * asked ({@link #refusingTokens}), the valid request with no token, a forged one and one of a role not allowed. Each
  * mutation says whether the service must refuse it ({@code mustRefuse}: no reading of the request is right in
  * accepting it) and which personal values it carries (which no refusal may echo).
  */
@@ -51,16 +53,45 @@ public final class MutationGenerator {
     static final int ONE_MB = 1024 * 1024;
     static final int TEN_KB = 10 * 1024;
 
-    private final long maxBodyBytes;
+    /** A bearer token no issuer the services trust has signed (a well-formed JWT with a made-up signature). */
+    static final String FORGED_TOKEN = "Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJyb2J1c3RuZXNzIn0.c2lnbmF0dXJl";
+
+    private final ToLongFunction<Operation> maxBodyBytes;
     private final Function<Operation, String> authorization;
+    private final Function<Operation, String> refusedAuthorization;
 
     /**
      * @param maxBodyBytes  the service's body limit: the oversized bodies are just past it
      * @param authorization the {@code Authorization} header value for an operation (null: none, a public operation)
      */
     public MutationGenerator(long maxBodyBytes, Function<Operation, String> authorization) {
+        this(op -> maxBodyBytes, authorization, null);
+    }
+
+    /**
+     * @param maxBodyBytes  the body limit of the service that answers an operation (through the gateway, the limit
+     *                      of the operation's route): its oversized bodies are just past it
+     * @param authorization the {@code Authorization} header value for an operation (null: none, a public operation)
+     */
+    public MutationGenerator(ToLongFunction<Operation> maxBodyBytes, Function<Operation, String> authorization) {
+        this(maxBodyBytes, authorization, null);
+    }
+
+    private MutationGenerator(ToLongFunction<Operation> maxBodyBytes, Function<Operation, String> authorization,
+            Function<Operation, String> refusedAuthorization) {
         this.maxBodyBytes = maxBodyBytes;
         this.authorization = authorization;
+        this.refusedAuthorization = refusedAuthorization;
+    }
+
+    /**
+     * This generator, adding to every operation that needs a token its valid request with none ({@code token-missing}),
+     * with a forged one ({@code token-forged}) and, where {@code otherRole} gives one (non-null), with the
+     * {@code Authorization} of a role the operation does not allow ({@code token-role-not-allowed}): each must be
+     * refused.
+     */
+    public MutationGenerator refusingTokens(Function<Operation, String> otherRole) {
+        return new MutationGenerator(maxBodyBytes, authorization, otherRole);
     }
 
     /** The valid request of an operation, unmutated. */
@@ -75,7 +106,26 @@ public final class MutationGenerator {
         queryMutations(op, out);
         bodyMutations(op, out);
         genericMutations(op, out);
+        tokenMutations(op, out);
         return out;
+    }
+
+    private void tokenMutations(Operation op, List<Mutation> out) {
+        if (refusedAuthorization == null || authorization.apply(op) == null) {
+            return;
+        }
+        Builder missing = new Builder(op);
+        missing.headers.remove("Authorization");
+        out.add(missing.build("token-missing", "", true));
+        Builder forged = new Builder(op);
+        forged.headers.put("Authorization", FORGED_TOKEN);
+        out.add(forged.build("token-forged", "", true));
+        String other = refusedAuthorization.apply(op);
+        if (other != null) {
+            Builder wrongRole = new Builder(op);
+            wrongRole.headers.put("Authorization", other);
+            out.add(wrongRole.build("token-role-not-allowed", "", true));
+        }
     }
 
     private void pathMutations(Operation op, List<Mutation> out) {
@@ -288,7 +338,7 @@ public final class MutationGenerator {
     }
 
     private byte[] oversizedBody(Builder base) {
-        int size = (int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes + 1024);
+        int size = (int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes.applyAsLong(base.op) + 1024);
         byte[] body = new byte[size];
         java.util.Arrays.fill(body, (byte) ' ');
         byte[] valid = base.bodyBytes();

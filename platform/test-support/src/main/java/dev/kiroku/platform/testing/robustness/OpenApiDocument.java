@@ -57,11 +57,16 @@ public final class OpenApiDocument {
 
     /** The document a running service serves at {@code base}. */
     public static OpenApiDocument fetch(URI base, GatewayRouteTable gateway) {
+        return fetch(base, "/q/openapi?format=json", gateway);
+    }
+
+    /** The document served at {@code path} of {@code base} (e.g. the gateway's {@code /openapi/kiroku.json}). */
+    public static OpenApiDocument fetch(URI base, String path, GatewayRouteTable gateway) {
         try {
-            RawResponse answer = new RawHttpClient(base, 30_000).send(new RawRequest("GET", "/q/openapi?format=json",
+            RawResponse answer = new RawHttpClient(base, 30_000).send(new RawRequest("GET", path,
                     Map.of("Accept", "application/json"), null, false));
             if (answer.status() != 200) {
-                throw new IllegalStateException("no OpenAPI document at " + base + ": " + answer.status());
+                throw new IllegalStateException("no OpenAPI document at " + base + path + ": " + answer.status());
             }
             return parse(answer.body(), gateway);
         } catch (IOException e) {

@@ -35,6 +35,7 @@ public final class RobustnessReport {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, Integer> kinds = new TreeMap<>();
     private final Map<String, Integer> statuses = new TreeMap<>();
+    private final Map<Integer, Integer> statusCodes = new TreeMap<>();
     private final Map<String, Integer> requestsPerOperation = new TreeMap<>();
     private final Map<String, String> excluded = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class RobustnessReport {
         kinds.merge(kind, 1, Integer::sum);
         requestsPerOperation.merge(operation, 1, Integer::sum);
         statuses.merge(status < 0 ? "no answer" : (status / 100) + "xx", 1, Integer::sum);
+        statusCodes.merge(status, 1, Integer::sum);
     }
 
     synchronized void failed(Failure failure) {
@@ -81,6 +83,11 @@ public final class RobustnessReport {
         return List.copyOf(failures);
     }
 
+    /** How many answers had each HTTP status (-1: no answer). */
+    public synchronized Map<Integer, Integer> statusCodes() {
+        return Map.copyOf(statusCodes);
+    }
+
     public java.util.Set<String> mutationKinds() {
         return new TreeSet<>(kinds.keySet());
     }
@@ -102,6 +109,7 @@ public final class RobustnessReport {
         json.put("millis", millis);
         json.put("tablesCounted", tables);
         json.put("statuses", statuses);
+        json.put("statusCodes", statusCodes);
         json.put("mutationKinds", kinds);
         json.put("requestsPerOperation", requestsPerOperation);
         json.put("excludedOperations", excluded);

@@ -33,15 +33,18 @@ public final class RoleTokens implements Function<Operation, String> {
     }
 
     private final Function<String, String> mint;
+    /** The roles this source can mint a token of. */
+    private final java.util.function.Predicate<String> mintable;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private RoleTokens(Function<String, String> mint) {
+    private RoleTokens(Function<String, String> mint, java.util.function.Predicate<String> mintable) {
         this.mint = mint;
+        this.mintable = mintable;
     }
 
     /** Locally signed tokens (the service runs with {@link LocalTokens.Profile}). */
     public static RoleTokens local() {
-        return new RoleTokens(role -> LocalTokens.user("robustness-" + role, role));
+        return new RoleTokens(role -> LocalTokens.user("robustness-" + role, role), role -> true);
     }
 
     /** Real Keycloak tokens of the demo logins. */
@@ -54,7 +57,7 @@ public final class RoleTokens implements Function<Operation, String> {
             return DemoLogins.DEMO_CRM.equals(login)
                     ? KeycloakTokens.forClient(DemoLogins.DEMO_CRM, DemoLogins.DEMO_CRM_SECRET)
                     : KeycloakTokens.forUser(login);
-        });
+        }, KEYCLOAK_LOGIN::containsKey);
     }
 
     /** The role the suite calls an operation as (null for a public one). */
@@ -69,9 +72,27 @@ public final class RoleTokens implements Function<Operation, String> {
     @Override
     public String apply(Operation op) {
         String role = roleFor(op);
-        if (role == null) {
+        return role == null ? null : authorization(role);
+    }
+
+    /**
+     * The {@code Authorization} header value of a role the operation does not allow (the first such in
+     * {@link #PREFERENCE} this source can mint), or null when it allows them all or is public.
+     */
+    public String refused(Operation op) {
+        String role = refusedRole(op);
+        return role == null ? null : authorization(role);
+    }
+
+    /** The role {@link #refused} calls the operation as (null: none). */
+    String refusedRole(Operation op) {
+        if (op.isPublic() || op.roles().isEmpty()) {
             return null;
         }
+        return PREFERENCE.stream().filter(r -> !op.roles().contains(r) && mintable.test(r)).findFirst().orElse(null);
+    }
+
+    private String authorization(String role) {
         long now = System.currentTimeMillis();
         Cached c = cache.compute(role, (r, old) -> old != null && now - old.at() < 240_000 ? old
                 : new Cached(mint.apply(r), now));

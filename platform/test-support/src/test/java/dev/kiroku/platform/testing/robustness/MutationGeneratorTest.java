@@ -130,6 +130,48 @@ class MutationGeneratorTest {
     }
 
     @Test
+    void sizesTheOversizedBodiesJustPastTheLimitOfTheOperationsOwnService() {
+        MutationGenerator perService = new MutationGenerator(op -> op.path().startsWith("/api/v1/things") ? 5000 : 1000,
+                auth);
+        Mutation oversized = perService.mutations(op("POST", "/api/v1/things/{id}/notes")).stream()
+                .filter(m -> m.kind().equals("oversized")).findFirst().orElseThrow();
+        assertThat(oversized.request().body().length).isEqualTo(5000 + 1024);
+    }
+
+    @Test
+    void refusingTokensAddsNoTokenAForgedOneAndOneOfARoleNotAllowedToEveryOperationThatNeedsOne() {
+        MutationGenerator refusing = generator.refusingTokens(op -> "Bearer token-of-ingest");
+        Map<String, Mutation> byKind = refusing.mutations(op("POST", "/api/v1/things/{id}/notes")).stream()
+                .filter(m -> m.kind().startsWith("token-"))
+                .collect(Collectors.toMap(Mutation::kind, m -> m));
+        assertThat(byKind).containsOnlyKeys("token-missing", "token-forged", "token-role-not-allowed");
+        assertThat(byKind.values()).allMatch(Mutation::mustRefuse);
+        assertThat(byKind.get("token-missing").request().headers()).doesNotContainKey("Authorization");
+        assertThat(byKind.get("token-forged").request().headers().get("Authorization"))
+                .isEqualTo(MutationGenerator.FORGED_TOKEN);
+        assertThat(byKind.get("token-role-not-allowed").request().headers().get("Authorization"))
+                .isEqualTo("Bearer token-of-ingest");
+        assertThat(refusing.mutations(op("GET", "/public/v1/notice"))).noneMatch(m -> m.kind().startsWith("token-"));
+        assertThat(generator.mutations(op("POST", "/api/v1/things/{id}/notes")))
+                .as("without refusingTokens, none").noneMatch(m -> m.kind().startsWith("token-"));
+    }
+
+    @Test
+    void aRoleNotAllowedIsTheFirstPreferredRoleOutsideTheOperationsRoles() {
+        Operation notes = op("POST", "/api/v1/things/{id}/notes");
+        assertThat(RoleTokens.roleFor(notes)).isEqualTo("compliance-officer");
+        // notes allows compliance-officer and auditor: the first other role of the preference is breach-manager
+        assertThat(RoleTokens.local().refusedRole(notes)).isEqualTo("breach-manager");
+        assertThat(RoleTokens.keycloak().refusedRole(notes)).isEqualTo("breach-manager");
+        assertThat(RoleTokens.local().refusedRole(op("GET", "/public/v1/notice"))).isNull();
+        // Keycloak's demo logins hold four roles: an operation all four may call has no refused role to send
+        Operation everyLogin = new Operation("GET", "/x", List.of(), null, false, null, null,
+                Set.of("compliance-officer", "breach-manager", "ingest", "auditor"), false);
+        assertThat(RoleTokens.keycloak().refusedRole(everyLogin)).isNull();
+        assertThat(RoleTokens.local().refusedRole(everyLogin)).isEqualTo("service-breach-reporting");
+    }
+
+    @Test
     void treatsNamesAndMailAddressesAsPersonalButNotCodesDatesOrIds() {
         assertThat(MutationGenerator.isPersonal("personName", "Jane Roe")).isTrue();
         assertThat(MutationGenerator.isPersonal("note", "mail taro@example.jp")).isTrue();
