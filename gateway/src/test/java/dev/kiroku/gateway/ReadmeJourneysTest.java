@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script ({@code set -euo pipefail}) against the real stack. A call the text does not expect to fail is written
  * {@code curl -fsS …}, so any non-2xx answer ends the script (a reader pasting the block sees the failure too); a
  * call the text expects to be refused is written {@code expect <status> …}, which fails unless exactly that status
- * comes back. A lint keeps it so: every {@code curl} of a journey fails on an HTTP error.
+ * comes back. A lint keeps it so: every {@code curl} of a journey fails on an HTTP error, and no pipe ends in a
+ * reader that stops early ({@code head}, {@code grep -m}), whose writer's SIGPIPE would fail the journey at random.
  *
  * <p>The stack is the gateway tests' own ({@link ServicesResource}): the three packaged services against one
  * embedded PostgreSQL, the build's Keycloak and this gateway, all on free ports. The blocks take their base URLs from
@@ -62,6 +63,8 @@ class ReadmeJourneysTest {
     static final Pattern FENCE = Pattern.compile("^```bash journey=([a-z-]+)\\s*$");
     static final Pattern CURL = Pattern.compile("(^|[\\s(|;&])curl\\s");
     static final Pattern FAILING_CURL = Pattern.compile("\\bcurl\\s+(-[A-Za-z]*f[A-Za-z]*\\b|--fail)");
+    /** A reader that stops early (head, grep -m/-q) kills its writer with SIGPIPE: a failure under pipefail, at random. */
+    static final Pattern EARLY_EXIT = Pattern.compile("\\|\\s*(head\\b|grep\\s+-[A-Za-z]*[mq])");
     static final Duration JOURNEY_TIMEOUT = Duration.ofMinutes(3);
 
     @TestHTTPResource("/")
@@ -69,7 +72,7 @@ class ReadmeJourneysTest {
 
     @Test
     @Order(1)
-    void theReadmeWalksEachUserThroughMarkedBlocksWhoseCallsFailOnAnUnexpectedStatus() throws IOException {
+    void theReadmeWalksEachUserThroughMarkedBlocksWhoseCallsFailOnAnUnexpectedStatusAndNeverAtRandom() throws IOException {
         Map<String, List<String>> journeys = journeys();
         assertThat(journeys.keySet()).as("journeys of %s, in order", README)
                 .containsExactly(concat("setup", USERS).toArray(String[]::new));
@@ -79,6 +82,11 @@ class ReadmeJourneysTest {
                 .filter(line -> !line.contains("-w '\\n%{http_code}'")) // the expect helper checks the status itself
                 .forEach(line -> unchecked.add(journey + ": " + line.strip()))));
         assertThat(unchecked).as("curl calls that would let an HTTP error pass (use curl -fsS, or expect <status>)")
+                .isEmpty();
+        List<String> racy = new ArrayList<>();
+        journeys.forEach((journey, blocks) -> blocks.forEach(block -> block.lines()
+                .filter(line -> EARLY_EXIT.matcher(line).find()).forEach(line -> racy.add(journey + ": " + line.strip()))));
+        assertThat(racy).as("pipes into a reader that stops early (use sed -n 1,5p, awk, or grep without -m/-q)")
                 .isEmpty();
     }
 
