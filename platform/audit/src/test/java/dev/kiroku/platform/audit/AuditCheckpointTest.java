@@ -8,6 +8,7 @@ import dev.kiroku.platform.audit.note.NoteKey;
 import dev.kiroku.platform.audit.note.SignedNote;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
+import dev.kiroku.platform.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -136,7 +137,7 @@ class AuditCheckpointTest {
         appendSome(3, "removed");
         long size = entries();
         awaitCheckpointCovering(checkpoints.verifier(), size);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
             s.execute("ALTER TABLE audit_tree_node DISABLE TRIGGER audit_tree_node_no_update_or_delete");
             try (ResultSet rs = s.executeQuery("SELECT seq FROM audit_entry WHERE seq = " + size)) {
@@ -169,7 +170,7 @@ class AuditCheckpointTest {
         appendSome(4, "rewritten");
         long size = entries();
         awaitCheckpointCovering(checkpoints.verifier(), size);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
             s.execute("ALTER TABLE audit_tree_node DISABLE TRIGGER audit_tree_node_no_update_or_delete");
             s.execute("CREATE TEMP TABLE original_node AS SELECT * FROM audit_tree_node");

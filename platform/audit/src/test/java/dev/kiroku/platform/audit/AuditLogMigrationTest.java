@@ -5,11 +5,10 @@ import dev.kiroku.platform.audit.merkle.MerkleTree;
 import dev.kiroku.platform.audit.merkle.Rfc9162;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
+import dev.kiroku.platform.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class AuditLogMigrationTest {
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @Test
     void existingChainEntriesBecomeTheFirstLeavesInTheirOrder() throws Exception {
         String schema = "legacy_chain";
-        var flyway = Flyway.configure(AuditSchema.class.getClassLoader()).dataSource(dataSource)
+        var flyway = Flyway.configure(AuditSchema.class.getClassLoader())
+                .dataSource(TestDatabase.url(), "postgres", EmbeddedPostgresResource.SUPERUSER_PASSWORD)
                 .schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:kiroku/audit/db").javaMigrations(new V3__merkle_log_backfill())
                 .table(AuditSchema.HISTORY_TABLE);
         flyway.target("1").load().migrate();
         ObjectMapper json = new ObjectMapper();
         List<byte[]> leaves = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = TestDatabase.superuser()) {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("SET search_path TO " + schema);
@@ -70,7 +67,8 @@ class AuditLogMigrationTest {
                             "thing-" + seq, null, content));
                 }
             }
-            var migrated = Flyway.configure(AuditSchema.class.getClassLoader()).dataSource(dataSource)
+            var migrated = Flyway.configure(AuditSchema.class.getClassLoader())
+                .dataSource(TestDatabase.url(), "postgres", EmbeddedPostgresResource.SUPERUSER_PASSWORD)
                     .schemas(schema).defaultSchema(schema)
                     .locations("classpath:kiroku/audit/db").javaMigrations(new V3__merkle_log_backfill())
                     .table(AuditSchema.HISTORY_TABLE).load().migrate();

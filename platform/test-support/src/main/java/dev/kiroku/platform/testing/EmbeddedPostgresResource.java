@@ -25,7 +25,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     /** The role the service connects as: it owns nothing. */
     public static final String APP = "kiroku_app";
     /** Test-only passwords: the cluster lives for one test run on a loopback port. */
-    static final String SUPERUSER_PASSWORD = "postgres";
+    public static final String SUPERUSER_PASSWORD = "postgres";
     static final String OWNER_PASSWORD = "kiroku-owner-test-only";
     static final String APP_PASSWORD = "kiroku-app-test-only";
 

@@ -158,10 +158,9 @@ public abstract class ServiceContract {
         assertThat(database.matches()).as("a PostgreSQL JDBC URL: %s", url).isTrue();
         String name = database.group(2);
         String admin = database.group(1) + "template1" + database.group(3);
-        Properties login = new Properties();
-        login.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
-        config.getOptionalValue("quarkus.datasource.password", String.class)
-                .ifPresent(password -> login.setProperty("password", password));
+        Properties login = new Properties(); // the superuser: the service's own role owns no database (issue 13)
+        login.setProperty("user", "postgres");
+        login.setProperty("password", EmbeddedPostgresResource.SUPERUSER_PASSWORD);
         try (Connection connection = DriverManager.getConnection(admin, login);
                 Statement sql = connection.createStatement()) {
             try {

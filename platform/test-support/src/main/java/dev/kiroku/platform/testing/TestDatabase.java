@@ -34,6 +34,11 @@ public final class TestDatabase {
         return connect(EmbeddedPostgresResource.APP, EmbeddedPostgresResource.APP_PASSWORD);
     }
 
+    /** The test database's JDBC URL, without credentials. */
+    public static String url() {
+        return ConfigProvider.getConfig().getValue(URL, String.class);
+    }
+
     private static Connection connect(String user, String password) throws SQLException {
         String url = ConfigProvider.getConfig().getValue(URL, String.class);
         return DriverManager.getConnection(url, user, password);
