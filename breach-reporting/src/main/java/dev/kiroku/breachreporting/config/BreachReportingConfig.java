@@ -14,7 +14,7 @@ public interface BreachReportingConfig {
 
     /**
      * How many days before the end of a legal period the internal due date falls (then moved back to a business day).
-     * 1 is the reading of appi-rules E4: awareness date + 29 for a 30-day period.
+     * 1 is the reading of docs/law.md §E4: awareness date + 29 for a 30-day period.
      */
     @WithDefault("1")
     @Min(1)

@@ -21,7 +21,7 @@ import static dev.kiroku.breachreporting.incident.IncidentStatus.SUPPLEMENTED;
 import static dev.kiroku.breachreporting.incident.IncidentStatus.TRIAGED;
 
 /**
- * The transition table (appi-rules §E10): for each action, the states it may start from and where it leads. Anything
+ * The transition table (docs/law.md §E10): for each action, the states it may start from and where it leads. Anything
  * not in the table is an illegal transition (409). Guards beyond the state (the assessment, the role, a reason) are
  * checked by {@link Incident} and refused with the rule they rest on (422). Governed actions are a breach manager's
  * decision alone.

@@ -3,7 +3,7 @@ package dev.kiroku.breachreporting.incident;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** An incident's states, after the suggested state machine of appi-rules §E10. */
+/** An incident's states, as docs/law.md §E10 describes them. */
 public enum IncidentStatus {
     /** Recorded with its awareness moment; not yet assessed. */
     DETECTED,

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Affected-person files as Excel saves them (api-conventions "CSV"): UTF-8 with or without a byte-order mark, and
+ * Affected-person files as Excel saves them (docs/api-conventions.md "CSV"): UTF-8 with or without a byte-order mark, and
  * Shift_JIS — windows-31j, Excel's "CSV (comma delimited)" in Japan — declared or recognised; any other encoding is
  * refused with how to save "CSV UTF-8" from Excel.
  */

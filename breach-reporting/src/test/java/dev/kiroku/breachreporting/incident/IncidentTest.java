@@ -22,7 +22,7 @@ import static dev.kiroku.breachreporting.incident.IncidentFixtures.JST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The incident aggregate: its transition table (appi-rules §E10), guards, snapshots and frozen filings. */
+/** The incident aggregate: its transition table (docs/law.md §E10), guards, snapshots and frozen filings. */
 class IncidentTest {
 
     static final DeadlineCalculator CALCULATOR = new DeadlineCalculator(JapaneseAdministrativeCalendar.load(), 1);
@@ -101,7 +101,7 @@ class IncidentTest {
 
     @ParameterizedTest(name = "{0} from {1} → 409")
     @MethodSource("illegalTransitions")
-    @DisplayName("appi-rules §E10: every action outside the transition table is an illegal transition")
+    @DisplayName("docs/law.md §E10: every action outside the transition table is an illegal transition")
     void everyIllegalTransitionIsRefused(IncidentAction action, IncidentStatus status) {
         Incident incident = in(status);
         int before = incident.transitions().size();

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The change rules of APPI Art. 27(6) and guideline 3-6-3, as data: one row per {@link ChangeKind}. Where the
- * guideline wording could not be verified (appi-rules H3) the conservative reading is kept and marked [M].
+ * guideline wording could not be verified (docs/law.md §H3) the conservative reading is kept and marked [M].
  */
 final class ChangeRules {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Whether provision to a joint user still needs an Art. 29 record, as a table read top to bottom (appi-rules A1 rows
+ * Whether provision to a joint user still needs an Art. 29 record, as a table read top to bottom (docs/law.md §A1 rows
  * 3–4, D3): joint use (Art. 27(5)(iii)) makes a member not a third party — unless it is in a foreign country that
  * needs the persons' consent under Art. 28(1), in which case only consent helps and the provision is recorded (Art.
  * 29(1), bracketed text). A member in a designated country, or one keeping a system meeting the Rule 16 standard, needs

@@ -35,7 +35,7 @@ public record Member(
 
     public static final String JAPAN = "JP";
 
-    /** Whether the member is outside Japan: Art. 28(1) still applies to provision to it (appi-rules A1 row 4, D3). */
+    /** Whether the member is outside Japan: Art. 28(1) still applies to provision to it (docs/law.md §A1 row 4, D3). */
     @JsonIgnore
     public boolean foreign() {
         return !JAPAN.equals(country);

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The scope of joint users: the descriptive text the notice shows and the members it covers, each of which the person
- * must be able to identify (appi-rules D1 item 3).
+ * must be able to identify (docs/law.md §D1 item 3).
  */
 @Schema(name = "JointUserScope")
 public record MemberScope(

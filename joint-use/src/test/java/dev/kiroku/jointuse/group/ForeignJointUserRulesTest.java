@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** appi-rules A1 rows 3–4 and D3: does a provision to a joint user still need an Art. 29 record? One test per row. */
+/** docs/law.md §A1 rows 3–4 and D3: does a provision to a joint user still need an Art. 29 record? One test per row. */
 class ForeignJointUserRulesTest {
 
     private static final Set<String> COVERED = new TreeSet<>();

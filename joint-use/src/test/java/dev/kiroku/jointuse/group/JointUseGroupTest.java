@@ -99,7 +99,7 @@ class JointUseGroupTest {
             assertRefusedCiting(() -> group.end(DAY1.minusDays(1), "late", tokyo(DAY1)), "endsOn", "Art. 27(5)(iii)");
         }
 
-        /** appi-rules D3 and A1 row 4: joint use does not lift Art. 28 for a member outside Japan. */
+        /** docs/law.md §D3 and A1 row 4: joint use does not lift Art. 28 for a member outside Japan. */
         @Test
         void foreignMembersAreFlagged() {
             assertThat(policy002().foreignMembers()).containsExactly(FOREIGN_MEMBER);
@@ -233,7 +233,7 @@ class JointUseGroupTest {
     @Nested
     class ConsentOrNewGroup {
 
-        /** Guideline 3-6-3 [M] (appi-rules D2, H3 unverified wording): items cannot change without consent. */
+        /** Guideline 3-6-3 [M] (docs/law.md §D2, H3 unverified wording): items cannot change without consent. */
         @Test
         void changingTheDataItemsIsRefused() {
             JointUseGroup group = published();

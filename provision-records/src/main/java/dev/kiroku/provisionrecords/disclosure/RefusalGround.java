@@ -1,6 +1,6 @@
 package dev.kiroku.provisionrecords.disclosure;
 
-/** Grounds for refusing a disclosure in whole (APPI Art. 33(2) as applied by Art. 33(5); appi-rules §C2 [M]). */
+/** Grounds for refusing a disclosure in whole (APPI Art. 33(2) as applied by Art. 33(5); docs/law.md §C2 [M]). */
 public enum RefusalGround {
     /** Would harm the life, body, property or other rights and interests of the subject or a third party. */
     HARM_TO_PERSONS("APPI Art. 33(2)(i) as applied by Art. 33(5)"),

@@ -1,7 +1,7 @@
 package dev.kiroku.provisionrecords.provision;
 
 /**
- * On what ground personal data goes to a third party in a foreign country (APPI Art. 28; appi-rules §A5). Which routes
+ * On what ground personal data goes to a third party in a foreign country (APPI Art. 28; docs/law.md §A5). Which routes
  * a country can have is decided by {@link dev.kiroku.provisionrecords.provision.rules.DesignatedCountries}.
  */
 public enum Art28Route {

@@ -1,7 +1,7 @@
 package dev.kiroku.provisionrecords.provision;
 
 /**
- * The legal basis of a provision (appi-rules §A1). Whether a record is required follows from the basis together with
+ * The legal basis of a provision (docs/law.md §A1). Whether a record is required follows from the basis together with
  * the direction and the foreign-transfer route; see {@link dev.kiroku.provisionrecords.provision.rules.RecordRequirementRules}.
  */
 public enum LegalBasis {

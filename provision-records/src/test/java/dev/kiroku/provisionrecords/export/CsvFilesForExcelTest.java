@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * The CSV files people open in Excel (api-conventions "CSV"): UTF-8 with a byte-order mark by default, Shift_JIS as
+ * The CSV files people open in Excel (docs/api-conventions.md "CSV"): UTF-8 with a byte-order mark by default, Shift_JIS as
  * Excel in Japan writes it (windows-31j) on request, instants in JST with the offset, nothing silently altered.
  */
 @QuarkusTest

@@ -187,7 +187,7 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({KirokuRoles.BREACH_MANAGER, KirokuRoles.COMPLIANCE_OFFICER})
     @Operation(summary = "Move an incident through its state machine",
-            description = "The transition table after appi-rules §E10: DETECTED → TRIAGED → (PRINCIPAL_NOTIFIED for an "
+            description = "The incident's transition table (APPI Art. 26; Rules 7-10): DETECTED → TRIAGED → (PRINCIPAL_NOTIFIED for an "
                     + "entrusted party, APPI Rule 9 | CLOSED_INTERNAL by a breach manager's recorded not-reportable "
                     + "decision | PRELIM_DUE → PRELIM_SUBMITTED → INDIVIDUALS_NOTIFIED / ALT_MEASURE_PUBLISHED / "
                     + "INDIVIDUALS_DEFERRED → FINAL_DUE → FINAL_SUBMITTED → SUPPLEMENTED* → CLOSED). Each transition "

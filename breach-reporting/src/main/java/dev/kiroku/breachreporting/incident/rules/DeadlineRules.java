@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The deadline rule table of breach reporting: every computed date names its row. Day counting follows the working
- * reading of appi-rules E4 / open point H1, which is unverified [M] against guideline 3-5-3-4:
+ * reading of docs/law.md §E4 / open point H1, which is unverified [M] against guideline 3-5-3-4:
  * <ol>
  *   <li>weekends and holidays inside the period count;</li>
  *   <li>Civil Code Art. 140 excludes the first day: the awareness day is day 0, the last day is awareness date + N;</li>
@@ -45,7 +45,7 @@ public final class DeadlineRules {
             "Without undue delay and, where feasible, not later than 72 hours after becoming aware; a later "
                     + "notification carries the reasons for the delay. Counted from the awareness instant, no calendar.");
 
-    /** Reminders before a legal due date, in days (appi-rules E4: alert at T-7 and T-2). */
+    /** Reminders before a legal due date, in days (docs/law.md §E4: alert at T-7 and T-2). */
     public static final List<Integer> REMINDER_DAYS_BEFORE = List.of(7, 2);
 
     private DeadlineRules() {

@@ -27,8 +27,8 @@ public final class Rule7 {
 
     /**
      * The number of persons an assessment under (iv) counts: the larger of the count the business declared and the
-     * persons it has on record as affected (imported or derived). Persons, not records; "may have" counts (appi-rules
-     * E2). A declaration never lowers the count below the persons on record, and persons on record never lower a
+     * persons it has on record as affected (imported or derived). Persons, not records; "may have" counts (docs/law.md
+     * §E2). A declaration never lowers the count below the persons on record, and persons on record never lower a
      * larger declaration (an estimate of persons not yet identified).
      */
     public static long knownPersons(long declared, long onRecord) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of the deadline rule table, with the article it cites; day counting per appi-rules E4 / H1. */
+/** Every row of the deadline rule table, with the article it cites; day counting per docs/law.md §E4 / H1. */
 class DeadlineRulesTest {
 
     static final DeadlineCalculator CALCULATOR = new DeadlineCalculator(JapaneseAdministrativeCalendar.load(), 1);

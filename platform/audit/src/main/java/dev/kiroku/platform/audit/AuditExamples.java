@@ -29,13 +29,13 @@ final class AuditExamples {
             "kiroku.example.jp/provision-records+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     static final String CHECKPOINTS = """
             {"items":[{"treeSize":1342,"rootHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=","keyId":"c74f20a3",
-             "signedAt":"2026-11-22T01:00:00.2Z","note":"kiroku.example.jp/provision-records\n1342\n…"}],"next":null}""";
+             "signedAt":"2026-11-22T01:00:00.2Z","note":"kiroku.example.jp/provision-records\\n1342\\n…"}],"next":null}""";
 
     static final String INCLUSION = """
             {"leafIndex":41,"treeSize":1342,"leafHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=",
              "rootHash":"5cnaeacGWaqtVZy3Ad7Zoqudgjqtk0lgz+Nw7/RgQyg=",
              "hashes":["lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=","XwM/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4="],
-             "checkpoint":"kiroku.example.jp/provision-records\n1342\n5cnaeacGWaqtVZy3Ad7Zoqudgjqtk0lgz+Nw7/RgQyg=\n\n— …\n"}""";
+             "checkpoint":"kiroku.example.jp/provision-records\\n1342\\n5cnaeacGWaqtVZy3Ad7Zoqudgjqtk0lgz+Nw7/RgQyg=\\n\\n— …\\n"}""";
     static final String CONSISTENCY = """
             {"firstSize":1300,"secondSize":1342,"firstRootHash":"DrxdNDf74tsVi58SahEdGOMIGBAx0KlJ+N7e3rxY72o=",
              "secondRootHash":"5cnaeacGWaqtVZy3Ad7Zoqudgjqtk0lgz+Nw7/RgQyg=",

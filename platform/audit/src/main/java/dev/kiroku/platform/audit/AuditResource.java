@@ -58,7 +58,9 @@ public class AuditResource {
 
     /** A page of checkpoints. */
     @Schema(name = "AuditCheckpointPage")
-    public record CheckpointPage(List<AuditCheckpoint> items, @Schema(example = "1342") String next) {
+    public record CheckpointPage(List<AuditCheckpoint> items,
+                                 @Schema(example = "1342", nullable = true, description = "Cursor of the next page; null on the last")
+                                 String next) {
     }
 
     /** A page of entries. */

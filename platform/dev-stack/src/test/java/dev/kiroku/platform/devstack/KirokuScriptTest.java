@@ -1,21 +1,28 @@
 package dev.kiroku.platform.devstack;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local stack's script (`./kiroku` at the repository root) starts every service on 127.0.0.1 only, so nothing on
  * the network reaches a service past the gateway's policies; the gateway opens to the network only when asked.
- * Reads the environment `up` would start each service with ({@code ./kiroku env <service>}), without starting it.
+ * Reads the environment `up` would start each service with ({@code ./kiroku env <service>}), without starting it;
+ * {@code ./kiroku status} is run against a pid directory of the test's own ({@code KIROKU_RUN_DIR}) and a stand-in
+ * Keycloak on a free port, so it never looks at or touches a stack that runs on this machine.
  */
 class KirokuScriptTest {
 
@@ -72,5 +79,68 @@ class KirokuScriptTest {
                     .anyMatch(line -> line.matches("QUARKUS_FLYWAY_PASSWORD=[A-Za-z0-9]{20,}"));
         }
         assertThat(env("gateway", Map.of())).noneMatch(line -> line.startsWith("QUARKUS_DATASOURCE_"));
+    }
+
+    record Run(int exit, String out) {
+    }
+
+    static Run status(Path runDir, Map<String, String> extra) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "status").redirectErrorStream(true);
+        builder.environment().put("KIROKU_RUN_DIR", runDir.toString());
+        builder.environment().putAll(extra);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out);
+    }
+
+    @Test
+    void statusSaysEachPartIsStoppedAndFailsWhenNothingRuns(@TempDir Path runDir) throws Exception {
+        Run run = status(runDir, Map.of());
+        assertThat(run.out().lines()).contains("postgres: stopped", "keycloak: stopped", "provision-records: stopped",
+                "joint-use: stopped", "breach-reporting: stopped", "gateway: stopped");
+        assertThat(run.out()).contains("./kiroku up starts it");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void statusProbesTheReadinessOfWhatRunsAndNamesItsUrls(@TempDir Path runDir) throws Exception {
+        AtomicInteger keycloakAnswers = new AtomicInteger(200);
+        HttpServer keycloak = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        keycloak.createContext("/realms/kiroku/.well-known/openid-configuration", exchange -> {
+            exchange.sendResponseHeaders(keycloakAnswers.get(), -1);
+            exchange.close();
+        });
+        keycloak.start();
+        Process alive = new ProcessBuilder("sleep", "300").start(); // stands in for the processes `up` would start
+        try {
+            for (String part : List.of("postgres", "keycloak", "joint-use")) {
+                Files.writeString(runDir.resolve(part + ".pid"), alive.pid() + "\n");
+            }
+            String port = String.valueOf(keycloak.getAddress().getPort());
+            // PostgreSQL counts as ready when its port accepts connections: the stand-in's port does
+            Map<String, String> ports = Map.of("KIROKU_KEYCLOAK_PORT", port, "KIROKU_PG_PORT", port);
+            Run ready = status(runDir, ports);
+            assertThat(ready.out().lines()).contains(
+                    "postgres: running (pid " + alive.pid() + "), ready",
+                    "keycloak: running (pid " + alive.pid() + "), ready",
+                    "  realm      http://127.0.0.1:" + port + "/realms/kiroku",
+                    "  admin      http://127.0.0.1:" + port + "/admin/",
+                    "  Swagger UI http://127.0.0.1:8082/q/swagger-ui/",
+                    "  health     http://127.0.0.1:8082/q/health/ready",
+                    "gateway: stopped");
+            // whether something answers on 8082 here is not the test's business: the line says one or the other
+            assertThat(ready.out().lines()).anyMatch(line -> line.matches(
+                    "joint-use: running \\(pid " + alive.pid() + "\\), (ready|NOT ready \\(log: .*joint-use.log\\))"));
+            assertThat(ready.exit()).as("not every part runs").isEqualTo(1);
+
+            keycloakAnswers.set(503);
+            Run notReady = status(runDir, ports);
+            assertThat(notReady.out().lines()).anyMatch(line -> line.startsWith(
+                    "keycloak: running (pid " + alive.pid() + "), NOT ready (log: "));
+        } finally {
+            alive.destroy();
+            keycloak.stop(0);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A keyset page as every list of the suite reads it (api-conventions): the rows after a cursor in key order, at most
+ * A keyset page as every list of the suite reads it (docs/api-conventions.md): the rows after a cursor in key order, at most
  * {@code limit}, optionally filtered by equality; an absent cursor or filter value adds no condition. Pairs with
  * {@code KeysetPages} (platform/web), which answers the page and its {@code rel="next"} link.
  * <pre>{@code

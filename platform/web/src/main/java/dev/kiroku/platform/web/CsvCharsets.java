@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The character sets of the CSV files Kiroku writes and reads (api-conventions "CSV"): UTF-8 with a byte-order mark
+ * The character sets of the CSV files Kiroku writes and reads (docs/api-conventions.md "CSV"): UTF-8 with a byte-order mark
  * by default — the mark is how Excel recognises UTF-8, without it Excel in Japan reads the file as Shift_JIS and
  * shows mojibake — and Shift_JIS on request; imports accept both.
  *

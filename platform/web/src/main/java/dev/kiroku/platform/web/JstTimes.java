@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Instants as a person in Japan reads them: in Japan Standard Time, always with the offset, so nobody has to guess
  * whether a time is UTC. For what people read (PDFs, CSV files, notices, e-mails); the JSON API keeps ISO-8601
- * instants in UTC ({@code Z}), which are unambiguous for programs (api-conventions "Requests and responses").
+ * instants in UTC ({@code Z}), which are unambiguous for programs (docs/api-conventions.md "Requests and responses").
  * Japan has no daylight saving time, so the offset is always {@code +09:00}; the zone is the legal one of the APPI
  * rules (Asia/Tokyo), not a setting.
  */

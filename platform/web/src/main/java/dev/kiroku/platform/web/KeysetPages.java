@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Keyset pagination as every list of the suite answers it (api-conventions): {@code {items, next}} with a
+ * Keyset pagination as every list of the suite answers it (docs/api-conventions.md): {@code {items, next}} with a
  * {@code Link: <…>; rel="next"} header that repeats the request with the cursor parameter replaced.
  */
 public final class KeysetPages {

@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The character sets of CSV files as Excel in Japan writes and reads them (api-conventions "CSV"). */
+/** The character sets of CSV files as Excel in Japan writes and reads them (docs/api-conventions.md "CSV"). */
 class CsvCharsetsTest {
 
     static final Charset MS932 = Charset.forName("windows-31j");

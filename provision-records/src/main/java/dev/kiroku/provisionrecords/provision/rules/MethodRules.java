@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which record methods each basis allows (appi-rules §A3, §B3), and what a method needs in addition. The first row
+ * Which record methods each basis allows (docs/law.md §A3, §B3), and what a method needs in addition. The first row
  * of a method whose condition fails refuses the record.
  */
 final class MethodRules {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Is a statutory record required? appi-rules §A1 (provider, Art. 29(1)) and §B1 (recipient, Art. 30(1)), as a table
+ * Is a statutory record required? docs/law.md §A1 (provider, Art. 29(1)) and §B1 (recipient, Art. 30(1)), as a table
  * read top to bottom: the first row whose condition holds decides. Records under a basis that needs none are still
  * kept, marked non-statutory (voluntary evidence, outside the Art. 33(5) disclosure right).
  */

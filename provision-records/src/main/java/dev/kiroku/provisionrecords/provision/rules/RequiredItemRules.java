@@ -18,7 +18,7 @@ import static dev.kiroku.provisionrecords.provision.RecordItem.PROVISION_DATE;
 import static dev.kiroku.provisionrecords.provision.RecordItem.SUBJECT;
 
 /**
- * Which items a record must hold, by direction and basis (appi-rules §A2 for Rule 20(1), §B2 for Rule 24(1)). The
+ * Which items a record must hold, by direction and basis (docs/law.md §A2 for Rule 20(1), §B2 for Rule 24(1)). The
  * statement that consent was obtained is the basis itself. A corporation's representative is required only of a
  * corporate provider. Non-statutory records keep the house minimum so that they remain evidence.
  */

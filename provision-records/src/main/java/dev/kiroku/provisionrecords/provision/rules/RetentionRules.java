@@ -7,8 +7,8 @@ import java.time.Period;
 import java.util.List;
 
 /**
- * How long a record must be kept (appi-rules §A4 for Rule 21, §B3 for Rule 25). "起算して…を経過する日まで" is read
- * conservatively (appi-rules H5, unverified day arithmetic): kept up to and including the anniversary of the start.
+ * How long a record must be kept (docs/law.md §A4 for Rule 21, §B3 for Rule 25). "起算して…を経過する日まで" is read
+ * conservatively (docs/law.md §H5, unverified day arithmetic): kept up to and including the anniversary of the start.
  */
 public final class RetentionRules {
 

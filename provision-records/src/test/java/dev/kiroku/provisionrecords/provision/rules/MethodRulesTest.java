@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** appi-rules §A3 / §B3 (Rules 19 and 23): which record methods each basis allows. One test per row. */
+/** docs/law.md §A3 / §B3 (Rules 19 and 23): which record methods each basis allows. One test per row. */
 class MethodRulesTest {
 
     private static Facts facts(LegalBasis basis, RecordMethod method, boolean goodsOrServices) {

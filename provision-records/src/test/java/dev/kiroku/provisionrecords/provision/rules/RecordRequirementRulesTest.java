@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** appi-rules §A1 / §B1: is a statutory record required? One test per row of the table. */
+/** docs/law.md §A1 / §B1: is a statutory record required? One test per row of the table. */
 class RecordRequirementRulesTest {
 
     private static final Set<String> COVERED = new TreeSet<>();

@@ -20,7 +20,7 @@ import static dev.kiroku.provisionrecords.provision.RecordItem.PROVISION_DATE;
 import static dev.kiroku.provisionrecords.provision.RecordItem.SUBJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** appi-rules §A2 (Rule 20(1)) and §B2 (Rule 24(1)): the items each record must hold. One test per row. */
+/** docs/law.md §A2 (Rule 20(1)) and §B2 (Rule 24(1)): the items each record must hold. One test per row. */
 class RequiredItemRulesTest {
 
     private static final Set<String> COVERED = new TreeSet<>();

@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * appi-rules §A4 / §B3 (Act 29(2), 30(4); Rules 21 and 25): how long a record is kept. The day arithmetic reads
- * "起算して…を経過する日まで" conservatively — kept through the anniversary (appi-rules H5, unverified [M]).
+ * docs/law.md §A4 / §B3 (Act 29(2), 30(4); Rules 21 and 25): how long a record is kept. The day arithmetic reads
+ * "起算して…を経過する日まで" conservatively — kept through the anniversary (docs/law.md §H5, unverified [M]).
  */
 class RetentionRulesTest {
 
