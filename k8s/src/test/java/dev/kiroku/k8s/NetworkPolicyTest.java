@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The NetworkPolicies allow exactly the connections the design names and nothing else: default deny; the ingress
  * controller to the gateway (and to Keycloak's login and token endpoints); the gateway to the services; the services
- * to their database and Keycloak; breach-reporting to provision-records and the SMTP relay; DNS; and what the
+ * to their database and Keycloak; breach-reporting to provision-records and the SMTP relay; DNS; Prometheus of the
+ * namespace monitoring to the metrics ports; and what the
  * operators' pods need (CloudNativePG instances among themselves, with their operator, the API server and the backup
  * store; Keycloak to its database and its peers).
  */
@@ -152,6 +153,16 @@ class NetworkPolicyTest {
                 outside.ports().stream().filter(p -> p.number() == mailerPort)
                         .forEach(p -> allowed.add(connection(breach, outside, p)));
             }
+        }
+        // Prometheus (namespace monitoring): every service's and the gateway's /q/metrics port and the PostgreSQL
+        // instances' exporter; nothing else of the monitoring namespace (Grafana) reaches anything.
+        for (Repository.ServiceModule module : Repository.services()) {
+            Endpoint service = installation.pod(module.name());
+            allowed.add(connection(Network.PROMETHEUS, service, port(service, module.httpPort())));
+        }
+        for (Manifests.Manifest cluster : installation.cnpgClusters()) {
+            Endpoint db = installation.pod(cluster.name());
+            allowed.add(connection(Network.PROMETHEUS, db, port(db, OperatorConventions.CNPG_METRICS_PORT)));
         }
         // Keycloak: its database (server and realm import) and its peers (JGroups).
         Endpoint keycloakDbPods = installation.pod(keycloakDb.name());

@@ -1,5 +1,6 @@
 package dev.kiroku.k8s;
 
+import dev.kiroku.k8s.monitoring.AlertRules;
 import dev.kiroku.k8s.support.Kustomize;
 import dev.kiroku.k8s.support.Manifests;
 import dev.kiroku.k8s.support.Repository;
@@ -32,7 +33,9 @@ class RunbookTest {
                 "Upgrading",
                 "Images",
                 "Network policies",
-                "The realm import");
+                "The realm import",
+                "Monitoring",
+                "Alerts");
     }
 
     @Test
@@ -82,6 +85,30 @@ class RunbookTest {
         for (Kustomize.Target overlay : Kustomize.overlays()) {
             assertThat(text).contains("k8s/overlays/" + overlay.name());
         }
+    }
+
+    @Test
+    void everyAlertsRunbookLinkLeadsToASectionUnderAlertsNamedAfterIt() {
+        Runbook runbook = Runbook.read();
+        String alertsSection = runbook.section("Alerts");
+        List<String> anchors = runbook.headings().stream().map(RunbookTest::anchor).toList();
+        List<AlertRules.Alert> alerts = AlertRules.alerts();
+
+        assertThat(alerts).isNotEmpty().allSatisfy(alert -> {
+            String url = alert.annotations().get("runbook_url");
+            assertThat(url).as("runbook_url of %s", alert).startsWith("k8s/README.md#");
+            assertThat(anchors).as("headings of k8s/README.md").contains(url.substring(url.indexOf('#') + 1));
+            assertThat(alertsSection).as("section Alerts").contains("### " + alert.name() + "\n");
+            assertThat(runbook.section(alert.name())).as("runbook of %s", alert).contains("**Act**");
+        });
+        List<String> documented = runbook.headings().stream().filter(h -> h.matches("Kiroku[A-Za-z]+")).toList();
+        assertThat(documented).as("runbook sections of alerts that no longer exist")
+                .containsExactlyInAnyOrderElementsOf(alerts.stream().map(AlertRules.Alert::name).toList());
+    }
+
+    /** The anchor a Markdown renderer (GitHub's) gives a heading: lower case, punctuation dropped, spaces as dashes. */
+    static String anchor(String heading) {
+        return heading.toLowerCase().replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 
     /** Label selectors as kubectl -l takes them: key=value and key!=value, comma-separated. */

@@ -13,7 +13,7 @@ import java.util.Set;
  * The fields the operators' custom resources accept, as far as Kiroku's manifests use them: the spec of each kind and
  * the nested objects Kiroku fills in. Taken from the operators' API references (CloudNativePG 1.27 {@code
  * postgresql.cnpg.io/v1}, the Barman Cloud plugin {@code barmancloud.cnpg.io/v1}, the Keycloak operator 26
- * {@code k8s.keycloak.org/v2alpha1}). A field not listed is reported, so that a misspelt or misplaced field fails the
+ * {@code k8s.keycloak.org/v2alpha1}, prometheus-operator 0.8x {@code monitoring.coreos.com/v1}). A field not listed is reported, so that a misspelt or misplaced field fails the
  * build instead of being ignored by the operator. Values below a leaf (for example PostgreSQL parameters, Kubernetes
  * resource requirements, the realm representation) are not checked here; dedicated tests check the values that matter.
  */
@@ -111,6 +111,25 @@ public final class CustomResourceSchemas {
                 .with("proxy", Schema.fields("headers"))
                 .with("ingress", Schema.fields("enabled", "className", "annotations", "labels", "tlsSecret"))
                 .with("networkPolicy", Schema.fields("enabled", "http", "https", "management")));
+
+        SPECS.put(Manifests.MONITORING + "/PodMonitor", Schema.object()
+                .leaves("jobLabel", "podTargetLabels", "selector", "selectorMechanism", "namespaceSelector",
+                        "sampleLimit", "targetLimit", "labelLimit", "labelNameLengthLimit", "labelValueLengthLimit",
+                        "keepDroppedTargets", "attachMetadata", "scrapeClass", "scrapeProtocols",
+                        "fallbackScrapeProtocol", "bodySizeLimit", "scrapeClassicHistograms",
+                        "nativeHistogramBucketLimit", "nativeHistogramMinBucketFactor",
+                        "convertClassicHistogramsToNHCB")
+                .with("podMetricsEndpoints", Schema.fields("port", "portNumber", "targetPort", "path", "scheme",
+                        "params", "interval", "scrapeTimeout", "honorLabels", "honorTimestamps", "trackTimestampsStaleness",
+                        "relabelings", "metricRelabelings", "tlsConfig", "bearerTokenSecret", "basicAuth", "oauth2",
+                        "authorization", "proxyUrl", "noProxy", "proxyFromEnvironment", "proxyConnectHeader",
+                        "followRedirects", "enableHttp2", "filterRunning")));
+
+        SPECS.put(Manifests.MONITORING + "/PrometheusRule", Schema.object()
+                .with("groups", Schema.object()
+                        .leaves("name", "interval", "limit", "query_offset", "partial_response_strategy", "labels")
+                        .with("rules", Schema.fields("record", "alert", "expr", "for", "keep_firing_for", "labels",
+                                "annotations"))));
 
         SPECS.put(Manifests.KEYCLOAK + "/KeycloakRealmImport", Schema.object()
                 .leaves("keycloakCRName", "realm", "resources", "labels")

@@ -43,6 +43,7 @@ public final class Manifests {
     public static final String CNPG = "postgresql.cnpg.io/v1";
     public static final String BARMAN = "barmancloud.cnpg.io/v1";
     public static final String KEYCLOAK = "k8s.keycloak.org/v2alpha1";
+    public static final String MONITORING = "monitoring.coreos.com/v1";
 
     static {
         Map<String, Class<? extends HasMetadata>> kinds = new LinkedHashMap<>();

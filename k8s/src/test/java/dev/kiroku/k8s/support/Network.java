@@ -18,7 +18,8 @@ import java.util.Objects;
  * Kubernetes API: a pod selected by no policy of a direction is open in that direction; a pod selected by some is
  * reachable only as one of their rules allows; a connection needs both the source's egress and the destination's
  * ingress. Endpoints are the pods the manifests create (the services' Deployments and, by their conventions, the
- * operators' pods) and a fixed outside world: the ingress controller, kube-dns, the CloudNativePG operator, strangers
+ * operators' pods) and a fixed outside world: the ingress controller, kube-dns, the CloudNativePG operator, Prometheus
+ * and Grafana in the namespace monitoring, strangers
  * in and outside the namespace, and addresses outside the cluster. {@code ipBlock} peers match outside addresses only
  * (the API leaves their meaning for pod addresses to the network plugin).
  */
@@ -34,6 +35,11 @@ public final class Network {
             List.of(Port.udp(53, "dns"), Port.tcp(53, "dns-tcp")));
     public static final Endpoint CNPG_OPERATOR = Endpoint.pod("CloudNativePG operator", "cnpg-system",
             Map.of("app.kubernetes.io/name", "cloudnative-pg"), List.of());
+    // prometheus-operator's Prometheus pods are labelled app.kubernetes.io/name=prometheus; Grafana shares their namespace.
+    public static final Endpoint PROMETHEUS = Endpoint.pod("Prometheus", "monitoring",
+            Map.of("app.kubernetes.io/name", "prometheus", "prometheus", "k8s"), List.of(Port.tcp(9090, "web")));
+    public static final Endpoint GRAFANA = Endpoint.pod("Grafana in the monitoring namespace", "monitoring",
+            Map.of("app.kubernetes.io/name", "grafana"), List.of(Port.tcp(3000, "grafana")));
     public static final Endpoint STRANGER_IN_NAMESPACE = Endpoint.pod("a debug pod in kiroku", NAMESPACE,
             Map.of("run", "debug"), List.of(Port.tcp(8080, "http")));
     public static final Endpoint STRANGER_ELSEWHERE = Endpoint.pod("a pod of another application", "default",
@@ -48,7 +54,7 @@ public final class Network {
             List.of(Port.tcp(80, "http"), Port.tcp(443, "https"), Port.tcp(5432, "postgresql")));
 
     public static final List<Endpoint> OUTSIDE_WORLD = List.of(INGRESS_CONTROLLER, KUBE_DNS, CNPG_OPERATOR,
-            STRANGER_IN_NAMESPACE, STRANGER_ELSEWHERE, SMTP_RELAY, OBJECT_STORE, API_SERVER, INTERNET);
+            PROMETHEUS, GRAFANA, STRANGER_IN_NAMESPACE, STRANGER_ELSEWHERE, SMTP_RELAY, OBJECT_STORE, API_SERVER, INTERNET);
 
     private final List<NetworkPolicy> policies;
 

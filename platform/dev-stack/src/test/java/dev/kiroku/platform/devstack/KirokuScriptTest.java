@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The local stack's script (`./kiroku` at the repository root) starts every service on 127.0.0.1 only, so nothing on
  * the network reaches a service past the gateway's policies; the gateway opens to the network only when asked.
- * Reads the environment `up` would start each service with ({@code ./kiroku env <service>}), without starting it;
+ * Reads the environment `up` would start each service with ({@code ./kiroku env <service>}) and the configuration
+ * {@code up --monitoring} would start Prometheus with ({@code ./kiroku prometheus-config}), without starting anything;
  * {@code ./kiroku status} is run against a pid directory of the test's own ({@code KIROKU_RUN_DIR}) and a stand-in
  * Keycloak on a free port, so it never looks at or touches a stack that runs on this machine.
  */
@@ -142,5 +143,63 @@ class KirokuScriptTest {
             alive.destroy();
             keycloak.stop(0);
         }
+    }
+
+    static String run(Map<String, String> extra, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(extra);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue() + "\n" + out;
+    }
+
+    @Test
+    void withMonitoringPrometheusScrapesEveryServiceAndTheGatewayOnLoopbackAsJobsNamedAfterThem_issue16() throws Exception {
+        String result = run(Map.of(), "prometheus-config");
+        assertThat(result).startsWith("0\n");
+        String config = result.substring(2);
+
+        for (String service : SERVICES) {
+            String port = env(service, Map.of()).stream().filter(l -> l.startsWith("QUARKUS_HTTP_PORT="))
+                    .findFirst().orElseThrow().substring("QUARKUS_HTTP_PORT=".length());
+            assertThat(config).as(service).contains("  - job_name: " + service + "\n    metrics_path: /q/metrics\n"
+                    + "    static_configs:\n      - targets: ['127.0.0.1:" + port + "']\n");
+        }
+        assertThat(config.split("job_name:", -1)).hasSize(SERVICES.size() + 1);
+    }
+
+    @Test
+    void withMonitoringPrometheusEvaluatesTheSameAlertRulesAsKubernetes_issue16() throws Exception {
+        String config = run(Map.of(), "prometheus-config");
+        Path rules = SCRIPT.getParent().resolve("k8s/base/monitoring/kiroku-alerts.rules.yaml");
+
+        assertThat(rules).isRegularFile();
+        assertThat(config).contains("rule_files:\n  - " + rules + "\n");
+        assertThat(Files.readString(SCRIPT.getParent().resolve("k8s/base/monitoring/prometheusrule.yaml")))
+                .as("the PrometheusRule is generated from the same file").contains("kiroku-alerts.rules.yaml");
+    }
+
+    @Test
+    void withMonitoringPrometheusListensOnLoopbackKeepsItsDataUnderDotKirokuAndStopsWithDown_issue16() throws IOException {
+        String script = Files.readString(SCRIPT);
+
+        assertThat(script).contains("--web.listen-address=\"127.0.0.1:$PROM_PORT\"")
+                .contains("--storage.tsdb.path=\"$DATA/prometheus\"")
+                .contains("--config.file=\"$STATE/prometheus/prometheus.yml\"");
+        assertThat(script).as("only --monitoring starts it").contains("[[ $monitoring == 0 ]] || start_prometheus")
+                .contains("--monitoring) monitoring=1 ;;");
+        String down = script.substring(script.indexOf("\ndown() {"), script.indexOf("\n}", script.indexOf("\ndown() {")));
+        assertThat(down).contains("stop_one prometheus");
+    }
+
+    @Test
+    void withMonitoringButNoPrometheusUpSaysHowToInstallItAndStartsNothing_issue16() throws Exception {
+        String result = run(Map.of("KIROKU_PROMETHEUS", "/nonexistent/prometheus"), "up", "--monitoring");
+
+        assertThat(result).doesNotStartWith("0\n").contains("apt-get install -y prometheus")
+                .doesNotContain("Starting");
     }
 }
