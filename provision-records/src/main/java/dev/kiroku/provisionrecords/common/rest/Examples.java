@@ -223,6 +223,17 @@ public final class Examples {
                "dataItems": ["NAME", "ADDRESS", "PHONE", "PURCHASE_HISTORY"], "legalBasis": "OPT_OUT_27_2",
                "legalBasisText": "オプトアウトによる第三者提供（法第27条第2項）"}]}""";
 
+    public static final String RECEIPTS = """
+            {"origin": "kiroku.localhost/provision-records",
+             "verifierKey": "kiroku.localhost/provision-records+3a9c0f12+AcT1ZGmJ2kGhQ5d8RzjW3lT6v0Yp8sD1uM4nK7bE2xQ9",
+             "treeSize": 42,
+             "checkpoint": "kiroku.localhost/provision-records\\n42\\nZXhhbXBsZSByb290IGhhc2ggb2YgMzIgYnl0ZXMhIT0=\\n\\n— kiroku.localhost/provision-records OjqcDxI...\\n",
+             "receipts": [{"recordId": "019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12",
+               "auditEntryId": "019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b13",
+               "content": "{\\"id\\":\\"019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12\\",\\"lineageId\\":\\"019a8f2e-7c41-7d3a-9b1e-2f4c6a8e0b12\\",\\"versionNo\\":1,…}",
+               "event": "{\\"direction\\":\\"PROVIDED\\",\\"legalBasis\\":\\"OPT_OUT_27_2\\",…}",
+               "proof": "c2sp.org/tlog-proof@v1\\nextra eyJhY3Rpb24iOiJwcm92aXNpb24ucmVjb3JkZWQiLOKApn0=\\nindex 41\\nYDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=\\n\\nkiroku.localhost/provision-records\\n42\\nZXhhbXBsZSByb290IGhhc2ggb2YgMzIgYnl0ZXMhIT0=\\n\\n— kiroku.localhost/provision-records OjqcDxI...\\n"}]}""";
+
     public static final String PURGE_REQUEST = """
             {"asOf": "2026-11-23"}""";
 

@@ -29,6 +29,7 @@ import dev.kiroku.provisionrecords.provision.Direction;
 import dev.kiroku.provisionrecords.provision.LegalBasis;
 import dev.kiroku.provisionrecords.provision.Period;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
+import dev.kiroku.provisionrecords.provision.ReceiptBundle;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -155,7 +156,8 @@ public class DisclosureRequestResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = AskBody.class),
             examples = @ExampleObject(name = "request by post", value = Examples.DISCLOSURE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Answered and recorded; Location names it",
-            headers = @Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry"),
+            headers = {@Header(name = Idempotency.REPLAYED_HEADER, description = "true on a retry"),
+                    @Header(name = "Link", description = RECEIPTS_LINK_DESCRIPTION)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DisclosureView.class),
                     examples = @ExampleObject(name = "disclosed", value = Examples.DISCLOSURE)))
@@ -179,7 +181,8 @@ public class DisclosureRequestResource {
                 body.requestedByAgent(), body.refusalGround(), body.refusalDetail()), idempotencyKey,
                 Callers.of(identity));
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("api/v1/disclosure-requests")
-                .path(answered.request().id().toString()).build()).entity(view(answered, true));
+                .path(answered.request().id().toString()).build()).entity(view(answered, true))
+                .header("Link", receiptsLink(answered.request().id()));
         if (answered.replayed()) {
             response.header(Idempotency.REPLAYED_HEADER, "true");
         }
@@ -195,6 +198,7 @@ public class DisclosureRequestResource {
                     + "letter (date, recipient or provider, items, basis) are in Japanese or English (`lang`). The "
                     + "records are those disclosed when the request was answered.")
     @APIResponse(responseCode = "200", description = "The answer",
+            headers = @Header(name = "Link", description = RECEIPTS_LINK_DESCRIPTION),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DisclosureView.class),
                     examples = @ExampleObject(name = "disclosed", value = Examples.DISCLOSURE)),
@@ -230,7 +234,8 @@ public class DisclosureRequestResource {
             default -> MediaType.APPLICATION_JSON_TYPE;
         } : csvWithCharset(headers) ? MediaType.valueOf(CSV) : negotiated(request);
         if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return Response.ok(view(answered, true), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(view(answered, true), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Link", receiptsLink(id)).build();
         }
         DisclosureLetter letter = DisclosureLetter.of(lang, answered.request(),
                 service.subjectIdentifier(answered.request()), answered.records(), config.business());
@@ -238,10 +243,41 @@ public class DisclosureRequestResource {
         if (type.toString().startsWith(CSV)) {
             CsvCharsets.Encoding encoding = CsvCharsets.requested(charset, headers.getAcceptableMediaTypes());
             return Response.ok(encoding.bytes(csv(letter, encoding)), encoding.contentType())
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                    .header("Link", receiptsLink(id)).build();
         }
         return Response.ok(DisclosurePdf.render(letter), PDF)
-                .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
+                .header("Link", receiptsLink(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/receipts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR})
+    @Operation(summary = "Receipts proving each disclosed record is in the signed audit log",
+            description = "One C2SP tlog-proof per disclosed record, all into the newest signed checkpoint of this "
+                    + "service's audit log, with what ties the record to its leaf (its content and facts exactly as "
+                    + "hashed, and its batch's rows). Check them offline with the answer and the published verifier "
+                    + "key: `java -jar kiroku-verifier.jar --key <key> answer.json receipts.json`. Every format of "
+                    + "the answer links here (`Link: <…/receipts>; rel=\"receipts\"`). A refused or empty answer "
+                    + "has no receipts.")
+    @APIResponse(responseCode = "200", description = "The receipts, one per disclosed record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceiptBundle.class),
+                    examples = @ExampleObject(name = "receipts", value = Examples.RECEIPTS)))
+    @APIResponse(responseCode = "404", description = "No such request",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    public ReceiptBundle receipts(@PathParam("id") UUID id) {
+        return service.receipts(id);
+    }
+
+    static final String RECEIPTS_LINK_DESCRIPTION = "`</api/v1/disclosure-requests/{id}/receipts>; rel=\"receipts\"`: "
+            + "the receipts proving each disclosed record is in the signed audit log";
+
+    private static String receiptsLink(UUID id) {
+        return "</api/v1/disclosure-requests/" + id + "/receipts>; rel=\"receipts\"";
     }
 
     @GET

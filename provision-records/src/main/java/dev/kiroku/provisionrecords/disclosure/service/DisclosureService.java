@@ -16,6 +16,8 @@ import dev.kiroku.provisionrecords.disclosure.RefusalGround;
 import dev.kiroku.provisionrecords.disclosure.repository.DisclosureRequestRepository;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
 import dev.kiroku.provisionrecords.provision.service.RecordQueries;
+import dev.kiroku.provisionrecords.provision.service.RecordReceipts;
+import dev.kiroku.provisionrecords.provision.ReceiptBundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -47,11 +49,13 @@ public class DisclosureService {
     private final Clock clock;
     private final IdempotencyStore idempotency;
     private final DisclosureMetrics metrics;
+    private final RecordReceipts receipts;
 
     DisclosureService(DisclosureRequestRepository requests, RecordQueries records,
             SubjectVault vault, AuditChain audit, ObjectMapper json, Clock clock, IdempotencyStore idempotency,
-            DisclosureMetrics metrics) {
+            DisclosureMetrics metrics, RecordReceipts receipts) {
         this.metrics = metrics;
+        this.receipts = receipts;
         this.clock = clock;
         this.idempotency = idempotency;
         this.requests = requests;
@@ -121,6 +125,12 @@ public class DisclosureService {
         DisclosureRequest request = requests.findByIdOptional(id)
                 .orElseThrow(() -> new NotFound("There is no disclosure request " + id));
         return new Answered(request, records.findAll(request.recordIds()), false);
+    }
+
+    /** The receipts of the records a request disclosed, proving each one's audit entry in a signed checkpoint. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReceiptBundle receipts(UUID id) {
+        return receipts.of(find(id).records());
     }
 
     /** The request's subject identifier, decrypted for an authorised reader. */

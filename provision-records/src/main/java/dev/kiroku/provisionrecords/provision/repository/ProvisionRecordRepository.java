@@ -271,6 +271,26 @@ public class ProvisionRecordRepository {
         }
     }
 
+    /**
+     * The rows one audit entry recorded, as its entry hashes them: {@code "<id> <contentSha256>"} in id order (the
+     * order of the record verification); the receipt of a record of a batch carries them.
+     */
+    public List<String> rowsOfEntry(UUID auditEntryId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, content_sha256 FROM provision_record WHERE audit_entry_id = ? ORDER BY id")) {
+            s.setObject(1, auditEntryId);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getObject(1, UUID.class) + " " + rs.getString(2));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
     /** Streams every version (purged ones included) in audit-chain order: the input of the record verification. */
     public void streamInChainOrder(java.util.function.BiConsumer<ProvisionRecord, String> sink) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
