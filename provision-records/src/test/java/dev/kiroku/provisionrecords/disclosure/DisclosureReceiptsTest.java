@@ -81,6 +81,25 @@ class DisclosureReceiptsTest {
     }
 
     @Test
+    void theOfflineVerifierFindsTheDisclosureValidAndATamperedOneInvalid() throws Exception {
+        Disclosure d = disclose();
+        Path dir = Files.createDirectories(OUT.resolve("offline"));
+        Path answer = Files.writeString(dir.resolve("disclosure.json"), d.answer().toString());
+        Path receipts = Files.writeString(dir.resolve("receipts.json"), d.receipts().toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        String[] args = {"--key", verifierKey(), answer.toString(), receipts.toString()};
+        assertThat(dev.kiroku.verifier.Main.run(args, print, print)).as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("VALID: all 3 records are in the signed log");
+
+        Files.writeString(answer, d.answer().toString().replace("株式会社バッチ商事", "株式会社別会社"));
+        out.reset();
+        assertThat(dev.kiroku.verifier.Main.run(args, print, print)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("facts-differ: 'counterparty'");
+    }
+
+    @Test
     void everyFormatOfTheAnswerLinksToItsReceipts() {
         Disclosure d = disclose();
         String link = "</api/v1/disclosure-requests/" + d.id() + "/receipts>; rel=\"receipts\"";
