@@ -48,17 +48,48 @@ public class AuditReceipts {
 
     /** The receipts of these entries, all into one signed checkpoint, by entry id; unknown ids are left out. */
     public Receipts of(Collection<UUID> entryIds) {
+        List<AuditEntry> entries = entries(entryIds);
+        AuditCheckpoint checkpoint = covering(entries.stream().mapToLong(e -> e.leafIndex() + 1).max().orElse(0));
+        return new Receipts(checkpoints.origin(), checkpoints.verifierKey(), checkpoint.treeSize(), checkpoint.note(),
+                proofs(entries, checkpoint));
+    }
+
+    /**
+     * The newest signed checkpoint, signed now if none covers {@code size} leaves yet: what a stream of receipts
+     * (a large export) proves into, chunk by chunk through {@link #into}.
+     */
+    public AuditCheckpoint covering(long size) {
+        AuditCheckpoint checkpoint = checkpoints.latest().filter(c -> c.treeSize() >= size).orElse(null);
+        if (checkpoint == null) {
+            checkpoints.signIfGrown();
+            checkpoint = checkpoints.latest().filter(c -> c.treeSize() >= size).orElseThrow(() ->
+                    new AuditChainException("no signed checkpoint covers the entries asked for", null));
+        }
+        return checkpoint;
+    }
+
+    /** The newest signed checkpoint, signed now when the log grew since: it covers every entry committed so far. */
+    public AuditCheckpoint current() {
+        checkpoints.signIfGrown();
+        return checkpoints.latest().orElseThrow(() ->
+                new AuditChainException("the audit log has no signed checkpoint", null));
+    }
+
+    /** The receipts of these entries into a given checkpoint; entries it does not cover, or unknown, are left out. */
+    public Map<UUID, String> into(Collection<UUID> entryIds, AuditCheckpoint checkpoint) {
+        return proofs(entries(entryIds).stream().filter(e -> e.leafIndex() < checkpoint.treeSize()).toList(),
+                checkpoint);
+    }
+
+    private List<AuditEntry> entries(Collection<UUID> entryIds) {
         List<AuditEntry> entries = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(entryIds)) {
             chain.entry(id).ifPresent(entries::add);
         }
-        long needed = entries.stream().mapToLong(e -> e.leafIndex() + 1).max().orElse(0);
-        AuditCheckpoint checkpoint = checkpoints.latest().filter(c -> c.treeSize() >= needed).orElse(null);
-        if (checkpoint == null) {
-            checkpoints.signIfGrown();
-            checkpoint = checkpoints.latest().filter(c -> c.treeSize() >= needed).orElseThrow(() ->
-                    new AuditChainException("no signed checkpoint covers the entries asked for", null));
-        }
+        return entries;
+    }
+
+    private Map<UUID, String> proofs(List<AuditEntry> entries, AuditCheckpoint checkpoint) {
         Map<UUID, String> proofs = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(connection));
@@ -69,8 +100,16 @@ public class AuditReceipts {
         } catch (SQLException e) {
             throw new AuditChainException("could not read the audit log's tree", e);
         }
-        return new Receipts(checkpoints.origin(), checkpoints.verifierKey(), checkpoint.treeSize(), checkpoint.note(),
-                proofs);
+        return proofs;
+    }
+
+    /** The log's origin and verifier key (for the header of a stream of receipts). */
+    public String origin() {
+        return checkpoints.origin();
+    }
+
+    public String verifierKey() {
+        return checkpoints.verifierKey();
     }
 
     /** Receipts of several entries into one checkpoint. */

@@ -84,6 +84,9 @@ public class ProvisionExportResource {
                     + "Shift_JIS with `charset=Shift_JIS`; instants (recordedAt, purgedAt) in JST with the offset "
                     + "(`2026-11-22T10:00:00+09:00`), cells that a spreadsheet would evaluate prefixed with `'`.")
     @APIResponse(responseCode = "200", description = "The records, streamed",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
+                    description = "`</api/v1/provision-exports/receipts?…>; rel=\"receipts\"`: the receipts proving "
+                            + "each exported record is in the signed audit log"),
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = "id,lineageId,versionNo,...\r\n")),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -111,7 +114,8 @@ public class ProvisionExportResource {
                     + "charset parameter of `Accept: text/csv; charset=Shift_JIS`. A Shift_JIS export that would "
                     + "hold a character Shift_JIS cannot encode is refused (406) before anything is sent, never "
                     + "altered", example = "Shift_JIS") @QueryParam(CsvCharsets.QUERY_PARAMETER) String charset,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         QueryChecks.range(from, to);
         SearchCriteria criteria = new SearchCriteria(direction, basis, QueryChecks.blankToNull(counterparty), null, null,
                 from, to, item, true);
@@ -156,7 +160,77 @@ public class ProvisionExportResource {
             writer.flush();
         };
         return Response.ok(body, csv ? encoding.contentType() : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Link", receiptsLink(uri)).build();
+    }
+
+    @GET
+    @Path("/receipts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({KirokuRoles.COMPLIANCE_OFFICER, KirokuRoles.AUDITOR})
+    @Operation(summary = "Receipts proving each exported record is in the signed audit log",
+            description = "For the records the export of the same period and filters holds, in its order: one C2SP "
+                    + "tlog-proof each, all into the newest signed checkpoint of this service's audit log, with what "
+                    + "ties the record to its leaf (its content and facts exactly as hashed, its batch's rows). The "
+                    + "export links here (`Link: <…/receipts?…>; rel=\"receipts\"`). Check them offline against the "
+                    + "JSON export and the published verifier key: `java -jar kiroku-verifier.jar --key <key> "
+                    + "export.json receipts.json`. Streamed, never held in memory; a record recorded after that "
+                    + "checkpoint was signed has no receipt in this answer (ask again).")
+    @APIResponse(responseCode = "200", description = "The receipts, streamed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = dev.kiroku.provisionrecords.provision.ReceiptBundle.class),
+                    examples = @ExampleObject(name = "receipts",
+                            value = dev.kiroku.provisionrecords.common.rest.Examples.RECEIPTS)))
+    @APIResponse(responseCode = "400", description = "A period end is missing or a parameter is invalid",
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = ProblemExamples.VALIDATION)))
+    public Response receipts(
+            @Parameter(description = "First day of the period", example = "2026-04-01", required = true)
+            @QueryParam("from") @NotNull LocalDate from,
+            @Parameter(description = "Last day of the period", example = "2027-03-31", required = true)
+            @QueryParam("to") @NotNull LocalDate to,
+            @Parameter(description = "Counterparty name", example = "株式会社サンプル商事")
+            @QueryParam("counterparty") String counterparty,
+            @Parameter(description = "Legal basis") @QueryParam("basis") LegalBasis basis,
+            @Parameter(description = "PROVIDED or RECEIVED") @QueryParam("direction") Direction direction,
+            @Parameter(description = "Records with this data item") @QueryParam("item") DataItem item) {
+        QueryChecks.range(from, to);
+        SearchCriteria criteria = new SearchCriteria(direction, basis, QueryChecks.blankToNull(counterparty), null, null,
+                from, to, item, true);
+        StreamingOutput body = out -> {
+            JsonGenerator generator = json.getFactory().createGenerator(new OutputStreamWriter(out,
+                    StandardCharsets.UTF_8));
+            generator.writeStartObject();
+            service.receipts(criteria, into -> {
+                try {
+                    generator.writeStringField("origin", into.origin());
+                    generator.writeStringField("verifierKey", into.verifierKey());
+                    generator.writeNumberField("treeSize", into.treeSize());
+                    generator.writeStringField("checkpoint", into.checkpoint());
+                    generator.writeArrayFieldStart("receipts");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, receipt -> {
+                try {
+                    json.writeValue(generator, receipt);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.flush();
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The receipts of the same selection: the export's query without its format and charset. */
+    private static String receiptsLink(jakarta.ws.rs.core.UriInfo uri) {
+        String query = uri.getRequestUriBuilder().replaceQueryParam("format").replaceQueryParam(CsvCharsets.QUERY_PARAMETER)
+                .build().getRawQuery();
+        return "</api/v1/provision-exports/receipts" + (query == null || query.isEmpty() ? "" : "?" + query)
+                + ">; rel=\"receipts\"";
     }
 
     private static void row(CSVPrinter printer, ProvisionRecord r) {

@@ -5,7 +5,9 @@ import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
 import dev.kiroku.provisionrecords.provision.ProvisionRecord;
+import dev.kiroku.provisionrecords.provision.RecordReceipt;
 import dev.kiroku.provisionrecords.provision.SearchCriteria;
+import dev.kiroku.provisionrecords.provision.service.RecordReceipts;
 import dev.kiroku.provisionrecords.provision.service.ProvisionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,10 @@ public class RegulatorExportService {
     private final AuditChain audit;
     private final Clock clock;
 
-    RegulatorExportService(ProvisionService provisions, AuditChain audit, Clock clock) {
+    private final RecordReceipts receipts;
+
+    RegulatorExportService(ProvisionService provisions, AuditChain audit, Clock clock, RecordReceipts receipts) {
+        this.receipts = receipts;
         this.clock = clock;
         this.provisions = provisions;
         this.audit = audit;
@@ -48,6 +53,14 @@ public class RegulatorExportService {
                     caller.actor(), null, facts));
         });
         provisions.stream(criteria, sink);
+    }
+
+    /**
+     * Streams the receipts of the records an export of these criteria holds, into the newest signed checkpoint (given
+     * to {@code header} first): what an auditor checks the export against, offline.
+     */
+    public void receipts(SearchCriteria criteria, Consumer<RecordReceipts.Into> header, Consumer<RecordReceipt> sink) {
+        receipts.export(criteria, header, sink);
     }
 
     /**
