@@ -3,11 +3,13 @@ package dev.kiroku.platform.audit.witness;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemException;
+import dev.kiroku.platform.web.ProblemExamples;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -84,27 +86,33 @@ public class WitnessResource {
                     examples = @ExampleObject(name = "cosignature", value = COSIGNATURE)))
     @APIResponse(responseCode = "400", description = "Malformed request (or an old size larger than the checkpoint's)",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The checkpoint is not signed by the log's known key (or the "
             + "token lacks the role)",
-            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ProblemExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "A log this witness does not witness, or another service's path",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The old size is not the size this witness last cosigned: the "
-            + "body is that size in decimal and a newline",
-            content = @Content(mediaType = TLOG_SIZE, schema = @Schema(implementation = String.class),
-                    examples = @ExampleObject(name = "size", value = "3\n")))
+            + "body is that size in decimal and a newline (`text/x.tlog.size`, as the spec says); a client that "
+            + "accepts only `application/problem+json` gets a problem with that size as `knownSize`",
+            content = {@Content(mediaType = TLOG_SIZE, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "size", value = "3\n")),
+                    @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))})
     @APIResponse(responseCode = "422", description = "The proof does not show the checkpoint consistent with the tree "
             + "this witness cosigned (rewritten or rolled-back log), or another root at the same size (a fork)",
             content = @Content(mediaType = ProblemWriter.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addCheckpoint(
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service,
+            @Parameter(hidden = true) @HeaderParam("Accept") String accept,
             byte[] body) {
         requireThisService(service);
         try {
             return Response.ok(witness.addCheckpoint(body), TEXT).build();
         } catch (WitnessRefusal refusal) {
+            if (refusal.status() == 409 && onlyProblems(accept)) {
+                throw new ProblemException(409, ProblemType.of("audit-witness-old-size"), refusal.title(),
+                        refusal.getMessage()).with("knownSize", refusal.knownSize());
+            }
             if (refusal.status() == 409) {
                 return Response.status(409).type(TLOG_SIZE).entity(refusal.knownSize() + "\n").build();
             }
@@ -132,6 +140,12 @@ public class WitnessResource {
         requireThisService(service);
         return witness.verifierKey().map(k -> k + "\n")
                 .orElseThrow(() -> ProblemException.notFound("This service has no witness key"));
+    }
+
+    /** Whether the client accepts problems but neither the spec's size body nor anything. */
+    private static boolean onlyProblems(String accept) {
+        return accept != null && accept.contains(ProblemWriter.MEDIA_TYPE) && !accept.contains(TLOG_SIZE)
+                && !accept.contains("*/*") && !accept.contains("text/*");
     }
 
     private static String slug(int status) {

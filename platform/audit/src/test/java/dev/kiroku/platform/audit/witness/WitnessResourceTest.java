@@ -113,6 +113,12 @@ class WitnessResourceTest {
         LOG.grow(known + 2);
         post(LOG.request(0, known + 2)).then().statusCode(409).contentType("text/x.tlog.size")
                 .body(equalTo(known + "\n"));
+        // a client that accepts only problems gets the same size as a problem member
+        given().auth().oauth2(auditor()).accept("application/problem+json").contentType("text/plain")
+                .body(LOG.request(0, known + 2).getBytes(StandardCharsets.UTF_8)).when().post(PATH)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:kiroku:problem:audit-witness-old-size"))
+                .body("knownSize", equalTo((int) known));
         post(LOG.request(known, known + 2)).then().statusCode(200);
     }
 
