@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The stored perfect subtrees of the log ({@code audit_tree_node}), read and written on the caller's connection. */
-final class AuditTreeNodes {
+public final class AuditTreeNodes {
 
     private AuditTreeNodes() {
     }
 
     /** Reads the asked nodes in one query: one primary-key lookup per node. */
-    static NodeReader reader(Connection connection) {
+    public static NodeReader reader(Connection connection) {
         return ids -> read(connection, ids);
     }
 

@@ -75,6 +75,9 @@ class KirokuScriptTest {
             List<String> env = env(service, Map.of());
             assertThat(env).as(service).contains("QUARKUS_DATASOURCE_USERNAME=" + db + "_app",
                     "QUARKUS_FLYWAY_USERNAME=" + db);
+            assertThat(env).as(service + ": the audit log's outside sink, under the stack's data")
+                    .anyMatch(line -> line.matches("KIROKU_AUDIT_SINK_FILE=.*/\\.kiroku/data/audit-sink/" + service
+                            + "\\.jsonl"));
             assertThat(env).as(service + ": generated passwords")
                     .anyMatch(line -> line.matches("QUARKUS_DATASOURCE_PASSWORD=[A-Za-z0-9]{20,}"))
                     .anyMatch(line -> line.matches("QUARKUS_FLYWAY_PASSWORD=[A-Za-z0-9]{20,}"));

@@ -30,4 +30,11 @@ public interface CryptoConfig {
      * (environment KIROKU_CRYPTO_AUDIT_SIGNING_KEY; rotation in k8s/README.md).
      */
     Optional<String> auditSigningKey();
+
+    /**
+     * Base64 of 32 random bytes: the Ed25519 private key (RFC 8032 seed) with which the service, as a witness of the
+     * other services' audit logs, cosigns their checkpoints (C2SP tlog-cosignature; environment
+     * KIROKU_CRYPTO_AUDIT_WITNESS_KEY). Needed only when the service witnesses logs ({@code kiroku.audit.witness.logs}).
+     */
+    Optional<String> auditWitnessKey();
 }

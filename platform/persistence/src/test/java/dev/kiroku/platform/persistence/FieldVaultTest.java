@@ -43,6 +43,11 @@ class FieldVaultTest {
             public Optional<String> auditSigningKey() {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<String> auditWitnessKey() {
+                return Optional.empty();
+            }
         };
     }
 

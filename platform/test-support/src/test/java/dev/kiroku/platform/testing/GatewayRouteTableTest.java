@@ -18,6 +18,8 @@ class GatewayRouteTableTest {
                 .containsExactly("compliance-officer");
         assertThat(table.governing("/api/v1/provisions/batch", "POST").orElseThrow().roles())
                 .containsExactlyInAnyOrder("compliance-officer", "ingest");
+        assertThat(table.governing("/api/v1/audit/joint-use/witness/add-checkpoint", "POST").orElseThrow().roles())
+                .containsExactlyInAnyOrder("compliance-officer", "auditor");
         assertThat(table.governing("/public/v1/joint-use-notices/x", "GET").orElseThrow().isPublic()).isTrue();
         assertThat(table.governing("/api/v1/provisions/x", "DELETE")).isEmpty();
         assertThat(table.governing("/elsewhere", "GET")).isEmpty();
