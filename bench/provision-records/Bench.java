@@ -93,6 +93,14 @@ public class Bench {
         warmUp(tokens);
         if (ROUNDS > 0) {
             ingestRounds(tokens, report);
+            checkpointLag(report);
+        }
+        if ("0".equals(env("BENCH_DISCLOSURE_PHASE", "1"))) {
+            report.append("  \"disclosure\": null,\n  \"export\": null\n}\n");
+            Path out = Path.of(env("BENCH_RESULT", "bench/provision-records/results/latest.json"));
+            Files.writeString(out, report.toString());
+            say("written %s (no disclosure or export phase: BENCH_DISCLOSURE_PHASE=0)", out);
+            return;
         }
 
 
@@ -199,14 +207,58 @@ public class Bench {
         }
     }
 
+    /** The audit-log leaves (seq ranges, first exclusive) the measured API rounds appended. */
+    static final List<long[]> API_LEAVES = new ArrayList<>();
+
     static double measuredApi(Tokens tokens) throws Exception {
         long before = count();
+        long firstSeq = maxAuditSeq();
         double rate = apiIngest(tokens, N, API_OFFSET.getAndAdd(N));
+        API_LEAVES.add(new long[] {firstSeq, maxAuditSeq()});
         long after = count();
         if (after - before != N) {
             throw new IllegalStateException("the API run recorded " + (after - before) + " records, expected " + N);
         }
         return rate;
+    }
+
+    static long maxAuditSeq() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM audit_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The checkpoint lag under the ingest load of the measured API rounds (issue 13: a new signed checkpoint at most
+     * 1 s after a commit, p99): for every audit leaf those rounds appended, the time from its entry's recorded_at
+     * (taken inside the appending transaction, before its commit: the lag measured is a little longer than the real
+     * one) to the signed_at of the first checkpoint whose tree holds it.
+     */
+    static void checkpointLag(StringBuilder report) throws Exception {
+        StringBuilder ranges = new StringBuilder();
+        for (long[] r : API_LEAVES) {
+            ranges.append(ranges.isEmpty() ? "" : " OR ").append("(e.seq > ").append(r[0]).append(" AND e.seq <= ")
+                    .append(r[1]).append(')');
+        }
+        String sql = "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY lag), "
+                + "percentile_cont(0.99) WITHIN GROUP (ORDER BY lag), max(lag) FROM ("
+                + " SELECT extract(epoch FROM ((SELECT min(c.signed_at) FROM audit_checkpoint c"
+                + "   WHERE c.tree_size >= e.seq) - e.recorded_at)) * 1000 AS lag"
+                + " FROM audit_entry e WHERE " + ranges + ") t";
+        try (Connection c = DriverManager.getConnection(JDBC); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long leaves = rs.getLong(1);
+            double p50 = rs.getDouble(2);
+            double p99 = rs.getDouble(3);
+            double max = rs.getDouble(4);
+            say("checkpoint lag over %,d leaves appended under load: p50 %.0f ms, p99 %.0f ms, max %.0f ms", leaves,
+                    p50, p99, max);
+            report.append(String.format(Locale.ROOT, "  \"checkpointLag\": {\"leaves\": %d, \"p50Ms\": %.0f, "
+                    + "\"p99Ms\": %.0f, \"maxMs\": %.0f, \"targetP99Ms\": 1000},%n", leaves, p50, p99, max));
+        }
     }
 
     static double median(List<Double> values) {

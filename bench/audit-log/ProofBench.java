@@ -1,0 +1,234 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inclusion-proof latency of the audit log at ten million leaves (issue 13), see README.md. Loads the leaves straight
+ * into the scratch database's audit_tree_node (the API would take hours to append them): leaf i's hash is
+ * SHA-256(0x00 ‖ int8(i)) and every perfect subtree above them is computed in SQL, exactly what the log stores. Then
+ * asks the bench instance of provision-records for inclusion proofs of random leaves over HTTP, one at a time, and
+ * checks every proof here (RFC 9162 §2.1.3.2, own code, not the service's) against the root of the signed checkpoint.
+ *
+ * Run by run.sh with the PostgreSQL driver on the class path: java -cp postgresql.jar ProofBench.java
+ */
+public class ProofBench {
+
+    static final String API = env("BENCH_API", "http://127.0.0.1:8091");
+    static final String JDBC = env("BENCH_JDBC", "jdbc:postgresql://127.0.0.1:55432/bench_audit_log"
+            + "?user=postgres&password=postgres");
+    static final String TOKEN_URL = env("BENCH_TOKEN_URL",
+            "http://127.0.0.1:8180/realms/kiroku/protocol/openid-connect/token");
+    static final long LEAVES = Long.parseLong(env("BENCH_LEAVES", "10000000"));
+    static final int WARMUP = Integer.parseInt(env("BENCH_WARMUP", "2000"));
+    static final int REQUESTS = Integer.parseInt(env("BENCH_PROOFS", "10000"));
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run() throws Exception {
+        long size = load();
+        String token = token();
+        String[] checkpoint = awaitCheckpoint(token, size);
+        say("the bench instance signed a checkpoint of %,d leaves (origin %s)", size, checkpoint[0]);
+        byte[] root = Base64.getDecoder().decode(checkpoint[2]);
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < WARMUP; i++) {
+            check(random.nextLong(size), size, root, token);
+        }
+        double[] ms = new double[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long leaf = random.nextLong(size);
+            long t = System.nanoTime();
+            String body = get("/proofs/inclusion?leafIndex=" + leaf + "&treeSize=" + size, token);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            verify(body, leaf, size, root);
+        }
+        Arrays.sort(ms);
+        double p50 = pct(ms, 50), p95 = pct(ms, 95), p99 = pct(ms, 99), max = ms[ms.length - 1];
+        say("inclusion proof over HTTP at %,d leaves, %,d requests one at a time (after %,d warm-up): "
+                + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms; every proof verified against the checkpoint's root",
+                size, REQUESTS, WARMUP, p50, p95, p99, max);
+        String report = String.format(Locale.ROOT, "{%n  \"machine\": {\"cpus\": %d, \"date\": \"%s\"},%n"
+                + "  \"treeSize\": %d,%n  \"inclusionProof\": {\"requests\": %d, \"warmup\": %d, \"p50Ms\": %.2f, "
+                + "\"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f, \"targetP99Ms\": 5, \"allVerified\": true}%n}%n",
+                Runtime.getRuntime().availableProcessors(), OffsetDateTime.now(ZoneOffset.UTC), size, REQUESTS,
+                WARMUP, p50, p95, p99, max);
+        Path out = Path.of(env("BENCH_RESULT", "bench/audit-log/results/latest.json"));
+        Files.writeString(out, report);
+        say("written %s", out);
+    }
+
+    /** Loads leaves up to LEAVES (once: a second run finds them there) and returns the tree size. */
+    static long load() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC); Statement st = c.createStatement()) {
+            long size = treeSize(st);
+            if (size >= LEAVES) {
+                say("the scratch log already holds %,d leaves", size);
+                return size;
+            }
+            say("loading leaves %,d to %,d into audit_tree_node (SQL, one transaction) ...", size, LEAVES - 1);
+            long t = System.nanoTime();
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL synchronous_commit = off");
+            st.execute("SET LOCAL work_mem = '256MB'");
+            st.execute("INSERT INTO audit_tree_node (level, idx, hash) SELECT 0, i, sha256('\\x00'::bytea || int8send(i)) "
+                    + "FROM generate_series(" + size + ", " + (LEAVES - 1) + ") AS i");
+            // every perfect subtree: node (l+1, k) exists when both (l, 2k) and (l, 2k+1) do
+            for (int level = 0; (LEAVES >> (level + 1)) > 0; level++) {
+                long from = (size >> (level + 1)); // parents below this one exist already
+                int added = st.executeUpdate("INSERT INTO audit_tree_node (level, idx, hash) "
+                        + "SELECT " + (level + 1) + ", l.idx / 2, sha256('\\x01'::bytea || l.hash || r.hash) "
+                        + "FROM audit_tree_node l JOIN audit_tree_node r ON r.level = l.level AND r.idx = l.idx + 1 "
+                        + "WHERE l.level = " + level + " AND l.idx % 2 = 0 AND l.idx >= " + (2 * from)
+                        + " ON CONFLICT DO NOTHING");
+                say("  level %d: %,d nodes", level + 1, added);
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("VACUUM ANALYZE audit_tree_node");
+            long loaded = treeSize(st);
+            say("loaded in %.0f s; audit_tree_node holds %,d leaves", (System.nanoTime() - t) / 1e9, loaded);
+            return loaded;
+        }
+    }
+
+    static long treeSize(Statement st) throws Exception {
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(max(idx) + 1, 0) FROM audit_tree_node WHERE level = 0")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The lines of the signed checkpoint (origin, size, root) once the service signed one of exactly that size. */
+    static String[] awaitCheckpoint(String token, long size) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            String[] lines = get("/checkpoint", token).split("\n");
+            if (lines.length > 2 && Long.parseLong(lines[1]) == size) {
+                return lines;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("no checkpoint of " + size + " leaves after 60 s");
+    }
+
+    static void check(long leaf, long size, byte[] root, String token) throws Exception {
+        verify(get("/proofs/inclusion?leafIndex=" + leaf + "&treeSize=" + size, token), leaf, size, root);
+    }
+
+    /** RFC 9162 §2.1.3.2, and the leaf hash as the loader made it. */
+    static void verify(String body, long leaf, long size, byte[] root) throws Exception {
+        byte[] leafHash = Base64.getDecoder().decode(json(body, "leafHash"));
+        byte[] expected = sha256(new byte[] {0}, ByteBuffer.allocate(8).putLong(leaf).array());
+        if (!Arrays.equals(leafHash, expected)) {
+            throw new IllegalStateException("leaf " + leaf + ": the service's leaf hash is not the loaded one");
+        }
+        Matcher m = Pattern.compile("\"hashes\":\\[([^\\]]*)\\]").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no hashes in " + body);
+        }
+        List<byte[]> path = new ArrayList<>();
+        for (String h : m.group(1).split(",")) {
+            if (!h.isBlank()) {
+                path.add(Base64.getDecoder().decode(h.trim().replace("\"", "")));
+            }
+        }
+        long fn = leaf, sn = size - 1;
+        byte[] r = leafHash;
+        for (byte[] p : path) {
+            if (sn == 0) {
+                throw new IllegalStateException("leaf " + leaf + ": the proof is too long");
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = sha256(new byte[] {1}, p, r);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                r = sha256(new byte[] {1}, r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        if (sn != 0 || !Arrays.equals(r, root)) {
+            throw new IllegalStateException("leaf " + leaf + ": the inclusion proof does not lead to the root");
+        }
+    }
+
+    static byte[] sha256(byte[]... parts) throws Exception {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return d.digest();
+    }
+
+    static String get(String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(API
+                + "/api/v1/audit/provision-records" + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String json(String body, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + body);
+        }
+        return m.group(1);
+    }
+
+    static String token() throws Exception {
+        String form = "grant_type=password&client_id=kiroku-dev-cli&username=auditor&password="
+                + URLEncoder.encode("auditor-dev-only", StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return json(r.body(), "access_token");
+    }
+
+    static double pct(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
