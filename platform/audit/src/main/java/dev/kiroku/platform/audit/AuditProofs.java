@@ -51,17 +51,16 @@ public class AuditProofs {
     }
 
     public Inclusion inclusion(long leafIndex, Long treeSize) {
-        long size = size(treeSize);
-        if (leafIndex >= size) {
-            throw ProblemException.unprocessable(OUT_OF_RANGE, "Leaf not in this tree",
-                    "leaf " + leafIndex + " is not in a tree of " + size + " leaves");
-        }
         try (Connection connection = dataSource.getConnection()) {
-            MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(connection));
-            byte[] leaf = AuditTreeNodes.read(connection, List.of(new dev.kiroku.platform.audit.merkle.NodeId(0,
-                    leafIndex))).get(new dev.kiroku.platform.audit.merkle.NodeId(0, leafIndex));
-            return new Inclusion(leafIndex, size, b64(leaf), b64(tree.rootHash(size)),
-                    tree.inclusionProof(leafIndex, size).stream().map(AuditProofs::b64).toList(),
+            long size = size(connection, treeSize);
+            if (leafIndex >= size) {
+                throw ProblemException.unprocessable(OUT_OF_RANGE, "Leaf not in this tree",
+                        "leaf " + leafIndex + " is not in a tree of " + size + " leaves");
+            }
+            // the leaf, the root and the path: one batched read of stored subtrees
+            MerkleTree.Inclusion proof = new MerkleTree(AuditTreeNodes.reader(connection)).inclusion(leafIndex, size);
+            return new Inclusion(leafIndex, size, b64(proof.leafHash()), b64(proof.rootHash()),
+                    proof.path().stream().map(AuditProofs::b64).toList(),
                     checkpoints.ofSize(size).map(AuditCheckpoint::note).orElse(null));
         } catch (SQLException e) {
             throw new AuditChainException("could not read the audit log's tree", e);
@@ -69,31 +68,28 @@ public class AuditProofs {
     }
 
     public Consistency consistency(long firstSize, Long secondSize) {
-        long second = size(secondSize);
-        if (firstSize > second) {
-            throw ProblemException.unprocessable(OUT_OF_RANGE, "Sizes out of order",
-                    "the first size " + firstSize + " is larger than the second, " + second);
-        }
         try (Connection connection = dataSource.getConnection()) {
-            MerkleTree tree = new MerkleTree(AuditTreeNodes.reader(connection));
-            return new Consistency(firstSize, second, b64(tree.rootHash(firstSize)), b64(tree.rootHash(second)),
-                    tree.consistencyProof(firstSize, second).stream().map(AuditProofs::b64).toList());
+            long second = size(connection, secondSize);
+            if (firstSize > second) {
+                throw ProblemException.unprocessable(OUT_OF_RANGE, "Sizes out of order",
+                        "the first size " + firstSize + " is larger than the second, " + second);
+            }
+            // both roots and the proof: one batched read of stored subtrees
+            MerkleTree.Consistency proof = new MerkleTree(AuditTreeNodes.reader(connection)).consistency(firstSize,
+                    second);
+            return new Consistency(firstSize, second, b64(proof.firstRoot()), b64(proof.secondRoot()),
+                    proof.proof().stream().map(AuditProofs::b64).toList());
         } catch (SQLException e) {
             throw new AuditChainException("could not read the audit log's tree", e);
         }
     }
 
-    private long size(Long asked) {
-        long signed = checkpoints.latest().map(AuditCheckpoint::treeSize).orElse(0L);
-        long size;
-        try (Connection connection = dataSource.getConnection()) {
-            size = AuditChain.treeSize(connection);
-        } catch (SQLException e) {
-            throw new AuditChainException("could not read the audit log's tree", e);
-        }
+    /** The asked size once checked against the log (it must have reached it), or the latest checkpoint's. */
+    private long size(Connection connection, Long asked) throws SQLException {
         if (asked == null) {
-            return signed;
+            return checkpoints.latest().map(AuditCheckpoint::treeSize).orElse(0L);
         }
+        long size = AuditChain.treeSize(connection);
         if (asked > size) {
             throw ProblemException.unprocessable(OUT_OF_RANGE, "Tree size not reached",
                     "the log holds " + size + " leaves, fewer than " + asked);

@@ -44,6 +44,26 @@ public final class MerkleTree {
         return hashes(ranges);
     }
 
+    /** A leaf's hash, the root of a tree that holds it and the leaf's audit path in it. */
+    public record Inclusion(byte[] leafHash, byte[] rootHash, List<byte[]> path) {
+    }
+
+    /**
+     * {@link #inclusionProof} with the leaf's hash and {@link #rootHash} of the same tree, all in one batched read (what
+     * an inclusion proof is served with).
+     */
+    public Inclusion inclusion(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + size);
+        }
+        List<long[]> ranges = new ArrayList<>();
+        ranges.add(new long[]{index, index + 1});
+        ranges.add(new long[]{0, size});
+        path(index, 0, size, ranges);
+        List<byte[]> hashes = hashes(ranges);
+        return new Inclusion(hashes.get(0), hashes.get(1), List.copyOf(hashes.subList(2, hashes.size())));
+    }
+
     /** {@code PROOF(first, D[0:second])}: that the tree of {@code first} leaves is a prefix of the one of {@code second}. */
     public List<byte[]> consistencyProof(long first, long second) {
         if (first < 0 || first > second) {
@@ -54,6 +74,37 @@ public final class MerkleTree {
             subproof(first, 0, second, true, ranges);
         }
         return hashes(ranges);
+    }
+
+    /** The roots of two tree sizes and the consistency proof between them. */
+    public record Consistency(byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+    }
+
+    /** {@link #consistencyProof} with both {@link #rootHash}es, all in one batched read. */
+    public Consistency consistency(long first, long second) {
+        if (first < 0 || first > second) {
+            throw new IllegalArgumentException("no consistency proof from size " + first + " to size " + second);
+        }
+        List<long[]> ranges = new ArrayList<>();
+        if (first > 0 && first < second) {
+            subproof(first, 0, second, true, ranges);
+        }
+        List<byte[]> hashes = new ArrayList<>(hashes(withRoots(ranges, first, second)));
+        byte[] firstRoot = first == 0 ? Rfc9162.emptyRoot() : hashes.remove(0);
+        byte[] secondRoot = second == 0 ? Rfc9162.emptyRoot() : hashes.remove(0);
+        return new Consistency(firstRoot, secondRoot, List.copyOf(hashes));
+    }
+
+    private static List<long[]> withRoots(List<long[]> ranges, long first, long second) {
+        List<long[]> all = new ArrayList<>(ranges.size() + 2);
+        if (first > 0) {
+            all.add(new long[]{0, first});
+        }
+        if (second > 0) {
+            all.add(new long[]{0, second});
+        }
+        all.addAll(ranges);
+        return all;
     }
 
     /** The largest power of two smaller than {@code n} ({@code n > 1}). */

@@ -194,6 +194,42 @@ class MerkleTreeTest {
     }
 
     @Test
+    void anInclusionWithItsLeafAndRootIsOneReadAndEqualsTheSeparateAnswers() {
+        List<byte[]> all = leaves(300);
+        InMemoryNodes store = InMemoryNodes.of(all);
+        MerkleTree tree = new MerkleTree(store);
+        for (int n : new int[] {1, 2, 3, 7, 64, 65, 255, 256, 257, 300}) {
+            for (int m = 0; m < n; m++) {
+                int reads = store.reads;
+                MerkleTree.Inclusion inclusion = tree.inclusion(m, n);
+                assertThat(store.reads - reads).as("reads for leaf %d of %d", m, n).isEqualTo(1);
+                assertThat(inclusion.leafHash()).isEqualTo(Rfc9162.leafHash(all.get(m)));
+                assertThat(inclusion.rootHash()).isEqualTo(ReferenceMerkle.mth(all.subList(0, n)));
+                assertSameHashes(inclusion.path(), ReferenceMerkle.path(m, all.subList(0, n)));
+            }
+        }
+        assertThatThrownBy(() -> tree.inclusion(300, 300)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConsistencyWithBothRootsIsOneReadAndEqualsTheSeparateAnswers() {
+        List<byte[]> all = leaves(300);
+        InMemoryNodes store = InMemoryNodes.of(all);
+        MerkleTree tree = new MerkleTree(store);
+        for (int n : new int[] {0, 1, 2, 3, 7, 64, 65, 256, 257, 300}) {
+            for (int m = 0; m <= n; m++) {
+                int reads = store.reads;
+                MerkleTree.Consistency consistency = tree.consistency(m, n);
+                assertThat(store.reads - reads).as("reads from %d to %d", m, n).isLessThanOrEqualTo(1);
+                assertThat(consistency.firstRoot()).isEqualTo(ReferenceMerkle.mth(all.subList(0, m)));
+                assertThat(consistency.secondRoot()).isEqualTo(ReferenceMerkle.mth(all.subList(0, n)));
+                assertSameHashes(consistency.proof(), ReferenceMerkle.proof(m, all.subList(0, n)));
+            }
+        }
+        assertThatThrownBy(() -> tree.consistency(3, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everySingleBitFlippedInAnInclusionProofIsRefused() {
         List<byte[]> all = leaves(64);
         MerkleTree tree = new MerkleTree(InMemoryNodes.of(all));
