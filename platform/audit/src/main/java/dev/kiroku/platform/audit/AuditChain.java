@@ -56,13 +56,16 @@ public class AuditChain {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditCheckpoints checkpoints;
+    private final AuditEntryMacs macs;
 
     @Inject
-    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock, AuditCheckpoints checkpoints) {
+    public AuditChain(AgroalDataSource dataSource, ObjectMapper json, Clock clock, AuditCheckpoints checkpoints,
+                      AuditEntryMacs macs) {
         this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        this.macs = macs;
     }
 
     /** Appends an entry; must run inside the transaction that makes the change it records. */
@@ -98,7 +101,7 @@ public class AuditChain {
             byte[] leafHash = Rfc9162.leafHash(AuditHashing.leaf(json, unhashed));
             AuditEntry entry = withLeafHash(unhashed, leafHash);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_entry (" + COLUMNS + ", mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, entry.seq());
                 insert.setObject(2, entry.entryId());
                 insert.setTimestamp(3, Timestamp.from(now));
@@ -108,6 +111,7 @@ public class AuditChain {
                 insert.setString(7, entry.aggregateId());
                 insert.setString(8, entry.reason());
                 insert.setString(9, entry.content());
+                insert.setBytes(10, macs.mac(entry.seq(), leafHash));
                 insert.executeUpdate();
             }
             AuditTreeNodes.insert(connection, completedNodes(connection, size, leafHash));
@@ -192,7 +196,9 @@ public class AuditChain {
 
     /**
      * Recomputes the whole log in one streaming pass and names the first entry that does not hold: a gap in the
-     * sequence, a leaf that is missing from the tree, or an entry whose content no longer hashes to its leaf; then
+     * sequence, a leaf that is missing from the tree, an entry whose content no longer hashes to its leaf, or an entry
+     * that no signed checkpoint covers yet and that the service did not write (its MAC, {@link AuditEntryMacs}, is
+     * missing or wrong: inserted behind the service's back, with or without its nodes); then
      * checks that the stored tree's root is the root recomputed from the entries (a changed interior node is caught),
      * and that the entries hash to the root of the latest signed checkpoint at its size, under the log's key: removing
      * entries, or changing one and rehashing everything after it, cannot be hidden from a key the database does not
@@ -213,7 +219,7 @@ public class AuditChain {
         byte[] signedSizeRoot = signed != null && signed.size() == 0 ? Rfc9162.emptyRoot() : null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT " + COLUMNS + ", n.hash FROM audit_entry e LEFT JOIN audit_tree_node n "
+                     "SELECT " + COLUMNS + ", e.mac, n.hash FROM audit_entry e LEFT JOIN audit_tree_node n "
                              + "ON n.level = 0 AND n.idx = e.seq - 1 ORDER BY e.seq")) {
             query.setFetchSize(1000);
             CompactRange tree = new CompactRange();
@@ -231,6 +237,10 @@ public class AuditChain {
                         problem = "the entry has no leaf in the log's tree";
                     } else if (!MessageDigest.isEqual(stored, leafHash)) {
                         problem = "the entry does not match its leaf in the log (changed after it was logged)";
+                    } else if ((signed == null || entry.seq() > signed.size())
+                            && !macs.authenticates(entry.seq(), leafHash, rs.getBytes("mac"))) {
+                        problem = "the entry is not authenticated by the log's key and no signed checkpoint covers "
+                                + "it: it was inserted behind the service's back";
                     }
                     if (problem != null) {
                         return AuditVerification.broken(tree.size(), treeSize, entry.seq(), entry.entryId(), problem,

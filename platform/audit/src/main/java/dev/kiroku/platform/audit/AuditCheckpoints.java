@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,15 +39,22 @@ public class AuditCheckpoints {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
+    private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
+
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final NoteKey key;
+    private final AuditEntryMacs macs;
+    /** The last unauthenticated leaf reported, so that one is logged once, not at every interval. */
+    private volatile long reported;
 
     @Inject
     public AuditCheckpoints(AgroalDataSource dataSource, Clock clock, AuditConfig config, CryptoConfig crypto,
+                            AuditEntryMacs macs,
                             @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.macs = macs;
         String origin = config.origin().orElse("kiroku.localhost/" + serviceName);
         String seed = crypto.auditSigningKey().orElseThrow(() -> new IllegalStateException(
                 "the key kiroku.crypto.audit-signing-key (environment KIROKU_CRYPTO_AUDIT_SIGNING_KEY, Secret "
@@ -83,7 +91,12 @@ public class AuditCheckpoints {
         signIfGrown();
     }
 
-    /** Signs a checkpoint when the log holds leaves no checkpoint by the current key covers. */
+    /**
+     * Signs a checkpoint when the log holds leaves no checkpoint by the current key covers, but never over a leaf the
+     * service did not write: every leaf after the newest checkpoint (by the current key; after a rotation, by any key)
+     * must carry its entry's MAC ({@link AuditEntryMacs}). The first that does not stops the signing before it (an
+     * ERROR names it once); verification names it too.
+     */
     @Scheduled(every = "${kiroku.audit.checkpoint-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void signIfGrown() {
@@ -99,6 +112,10 @@ public class AuditCheckpoints {
                     }
                 }
             }
+            size = authenticatedSize(connection, signedSize(connection), size);
+            if (alreadySigned(connection, size)) {
+                return;
+            }
             byte[] root = new MerkleTree(AuditTreeNodes.reader(connection)).rootHash(size);
             String note = SignedNote.sign(new Checkpoint(key.name(), size, root).body(), key);
             try (PreparedStatement insert = connection.prepareStatement(
@@ -113,6 +130,69 @@ public class AuditCheckpoints {
             }
         } catch (SQLException e) {
             throw new AuditChainException("could not sign a checkpoint of the audit log", e);
+        }
+    }
+
+    /** The size the newest checkpoint covers: by the current key, else (a rotated key's first) by any key. */
+    private long signedSize(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT coalesce((SELECT max(tree_size) FROM "
+                + "audit_checkpoint WHERE key_id = ?), (SELECT max(tree_size) FROM audit_checkpoint), 0)")) {
+            query.setString(1, key.keyIdHex());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private boolean alreadySigned(Connection connection, long size) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM audit_checkpoint WHERE key_id = ? AND tree_size = ?")) {
+            query.setString(1, key.keyIdHex());
+            query.setLong(2, size);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The largest size up to {@code size} whose leaves after {@code signed} all carry their entry's MAC: {@code size}
+     * itself unless a leaf was inserted behind the service's back (then the size before it).
+     */
+    private long authenticatedSize(Connection connection, long signed, long size) throws SQLException {
+        if (size <= signed) {
+            return size;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT n.idx, n.hash, e.mac FROM audit_tree_node n "
+                + "LEFT JOIN audit_entry e ON e.seq = n.idx + 1 WHERE n.level = 0 AND n.idx >= ? AND n.idx < ? "
+                + "ORDER BY n.idx")) {
+            query.setLong(1, signed);
+            query.setLong(2, size);
+            query.setFetchSize(1000);
+            long expected = signed;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long index = rs.getLong(1);
+                    if (index != expected || !macs.authenticates(index + 1, rs.getBytes(2), rs.getBytes(3))) {
+                        refuse(expected + 1);
+                        return expected;
+                    }
+                    expected++;
+                }
+            }
+            if (expected < size) {
+                refuse(expected + 1);
+            }
+            return expected;
+        }
+    }
+
+    private void refuse(long seq) {
+        if (reported != seq) {
+            reported = seq;
+            LOG.errorf("audit log: entry %d is not authenticated by the log's key (written behind the service's "
+                    + "back); no checkpoint is signed over it", seq);
         }
     }
 

@@ -29,13 +29,13 @@ public class AuditSchema {
     private static final Logger LOG = Logger.getLogger(AuditSchema.class);
     static final String HISTORY_TABLE = "kiroku_audit_schema_history";
 
-    void migrate(@Observes @Priority(1) StartupEvent start, Flyway serviceFlyway) {
+    void migrate(@Observes @Priority(1) StartupEvent start, Flyway serviceFlyway, AuditEntryMacs macs) {
         Configuration service = serviceFlyway.getConfiguration();
         var result = Flyway.configure(AuditSchema.class.getClassLoader())
                 .dataSource(service.getDataSource())
                 .placeholders(service.getPlaceholders())
                 .locations("classpath:kiroku/audit/db")
-                .javaMigrations(new V3__merkle_log_backfill())
+                .javaMigrations(new V3__merkle_log_backfill(), new V6__audit_entry_mac(macs))
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

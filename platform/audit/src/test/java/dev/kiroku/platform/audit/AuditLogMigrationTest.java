@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import dev.kiroku.platform.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,15 +23,20 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The linear chain's entries become the first leaves of the Merkle log, in their order, when the log's migrations run
- * over a database that holds a chain (done here in a schema of its own, migrated to V1, filled, then migrated on).
+ * over a database that holds a chain (done here in a schema of its own, migrated to V1, filled, then migrated on),
+ * and each is then authenticated by the log's key (V6).
  */
 @QuarkusTest
 @TestProfile(LocalTokens.Profile.class)
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class AuditLogMigrationTest {
+
+    @Inject
+    AuditEntryMacs macs;
 
     @Test
     void existingChainEntriesBecomeTheFirstLeavesInTheirOrder() throws Exception {
@@ -70,7 +76,8 @@ class AuditLogMigrationTest {
             var migrated = Flyway.configure(AuditSchema.class.getClassLoader())
                 .dataSource(TestDatabase.url(), "postgres", EmbeddedPostgresResource.SUPERUSER_PASSWORD)
                     .schemas(schema).defaultSchema(schema)
-                    .locations("classpath:kiroku/audit/db").javaMigrations(new V3__merkle_log_backfill())
+                    .locations("classpath:kiroku/audit/db")
+                    .javaMigrations(new V3__merkle_log_backfill(), new V6__audit_entry_mac(macs))
                     .table(AuditSchema.HISTORY_TABLE).load().migrate();
             assertThat(migrated.migrationsExecuted).isGreaterThanOrEqualTo(2);
             try (Statement s = c.createStatement()) {
@@ -88,7 +95,20 @@ class AuditLogMigrationTest {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the chain's own hashes are kept").isEqualTo(37);
             }
+            // V6: every entry already logged is authenticated by the log's key, over its leaf
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT e.seq, e.mac, n.hash FROM "
+                    + "audit_entry e JOIN audit_tree_node n ON n.level = 0 AND n.idx = e.seq - 1 ORDER BY e.seq")) {
+                int authenticated = 0;
+                while (rs.next()) {
+                    assertThat(macs.authenticates(rs.getLong(1), rs.getBytes(3), rs.getBytes(2)))
+                            .as("entry " + rs.getLong(1)).isTrue();
+                    authenticated++;
+                }
+                assertThat(authenticated).isEqualTo(37);
+            }
             try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET mac = NULL WHERE seq = 1"))
+                        .as("the guard is on again").hasMessageContaining("append-only");
                 s.execute("SET search_path TO public");
             }
         }

@@ -32,6 +32,13 @@ public interface CryptoConfig {
     Optional<String> auditSigningKey();
 
     /**
+     * Earlier audit signing keys in the same form, comma-separated (environment
+     * KIROKU_CRYPTO_AUDIT_RETIRED_SIGNING_KEYS): during a rotation the entries that instances still running with the
+     * previous key authenticated are accepted (k8s/README.md, "The audit-log signing key"). Empty normally.
+     */
+    Optional<List<String>> auditRetiredSigningKeys();
+
+    /**
      * Base64 of 32 random bytes: the Ed25519 private key (RFC 8032 seed) with which the service, as a witness of the
      * other services' audit logs, cosigns their checkpoints (C2SP tlog-cosignature; environment
      * KIROKU_CRYPTO_AUDIT_WITNESS_KEY). Needed only when the service witnesses logs ({@code kiroku.audit.witness.logs}).

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,6 +41,8 @@ public class IdempotencyStore {
     public static final String TABLE = "idempotency_key";
     /** How long a request waits for a concurrent one with the same key before it is answered "in progress". */
     public static final Duration WAIT = Duration.ofSeconds(10);
+    /** The fingerprint of a forgotten request ({@link #forget}): no hash, so no request ever matches it. */
+    public static final String FORGOTTEN = "purged";
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -85,6 +88,34 @@ public class IdempotencyStore {
         }
         try (Connection connection = dataSource.getConnection()) {
             return once(connection, request, clock, WAIT, create, idOf, replay);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the idempotency key table could not be used", e);
+        }
+    }
+
+    /**
+     * Forgets the fingerprints of the requests that created these resources, in the caller's transaction (which must
+     * exist): a fingerprint is a plain SHA-256 of the request, personal data included, so once the resource's own
+     * personal data is gone (a retention purge) it would still let anyone who guesses that data confirm the guess.
+     * The fingerprint becomes {@value #FORGOTTEN}; a retry with such a key is then refused as a reused key (422),
+     * never answered with a new resource. Answers how many keys were forgotten.
+     *
+     * @param operationPrefix the operations concerned (their {@link Request#operation()} starts with it)
+     * @param resourceIds     the resources whose requests are forgotten
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String operationPrefix, Collection<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET request_sha256 = ? WHERE resource_id = ANY (?) AND operation LIKE ? "
+                        + "AND request_sha256 <> ?")) {
+            update.setString(1, FORGOTTEN);
+            update.setArray(2, connection.createArrayOf("text", resourceIds.toArray()));
+            update.setString(3, operationPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            update.setString(4, FORGOTTEN);
+            return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("the idempotency key table could not be used", e);
         }

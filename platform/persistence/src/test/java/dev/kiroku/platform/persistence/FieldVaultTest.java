@@ -45,6 +45,11 @@ class FieldVaultTest {
             }
 
             @Override
+            public Optional<List<String>> auditRetiredSigningKeys() {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<String> auditWitnessKey() {
                 return Optional.empty();
             }

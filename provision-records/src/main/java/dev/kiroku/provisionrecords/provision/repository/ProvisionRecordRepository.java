@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.provision.repository;
 
+import dev.kiroku.platform.persistence.IdempotencyStore;
 import dev.kiroku.provisionrecords.common.RecordStoreException;
 import dev.kiroku.provisionrecords.common.SubjectVault;
 import dev.kiroku.provisionrecords.provision.Art28Route;
@@ -307,26 +308,114 @@ public class ProvisionRecordRepository {
     }
 
     /**
-     * Removes the personal data of every version of each record whose current version's retention ended before
-     * {@code asOf}, keeping the tombstone; answers the ids purged. Records already purged are left alone, so a
-     * second run purges nothing.
+     * A version whose personal data is gone, or that is marked purged, as the record verification's purge checks read
+     * it: never the data itself, only whether each part of it is still stored.
+     *
+     * @param keptUntil          the {@code retain_until} of its record's current version (what a purge must obey)
+     * @param indexStored        the subject's blind index is still stored
+     * @param identifierStored   the subject identifier's ciphertext is still stored
+     * @param nameStored         the subject name's ciphertext is still stored
+     * @param saltStored         the salt of the subject's commitment is still stored
+     * @param fingerprintStored  the request fingerprint (a plain hash over the subject) is still stored
      */
-    public List<UUID> purgeExpired(LocalDate asOf, OffsetDateTime now) {
-        String sql = "UPDATE provision_record SET subject_index = NULL, subject_identifier_enc = NULL, "
+    public record ErasureState(UUID id, UUID auditEntryId, OffsetDateTime purgedAt, LocalDate retainUntil,
+                               LocalDate keptUntil, boolean indexStored, boolean identifierStored,
+                               boolean nameStored, boolean saltStored, boolean fingerprintStored) {
+    }
+
+    /**
+     * Streams, in id order, every version that is marked purged or lacks any of its subject's blind index, identifier
+     * ciphertext or commitment salt (every version is written with all three). A purged version's request
+     * fingerprint is {@link IdempotencyStore#FORGOTTEN} (the database's purge guard writes it).
+     */
+    public void streamErased(Consumer<ErasureState> sink) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT r.id, r.audit_entry_id, r.purged_at, r.retain_until, (SELECT k.retain_until FROM "
+                        + "provision_record k WHERE k.lineage_id = r.lineage_id AND NOT EXISTS (SELECT 1 FROM "
+                        + "provision_record n WHERE n.corrects_id = k.id)), r.subject_index IS NOT NULL, "
+                        + "r.subject_identifier_enc IS NOT NULL, r.subject_name_enc IS NOT NULL, "
+                        + "r.subject_salt IS NOT NULL, r.request_sha256 <> ? FROM provision_record r "
+                        + "WHERE r.purged_at IS NOT NULL OR r.subject_index IS NULL OR r.subject_identifier_enc IS NULL "
+                        + "OR r.subject_salt IS NULL ORDER BY r.id")) {
+            s.setString(1, IdempotencyStore.FORGOTTEN);
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime purgedAt = rs.getObject(3, OffsetDateTime.class);
+                    sink.accept(new ErasureState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            purgedAt == null ? null : purgedAt.withOffsetSameInstant(ZoneOffset.UTC),
+                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6),
+                            rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    /**
+     * The first purged version (in id order) whose create or correction request's fingerprint the suite's
+     * {@code Idempotency-Key} table still holds under these operations; empty when none does.
+     */
+    public Optional<UUID> firstPurgedWithStoredKeyFingerprint(String operationPrefix) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT r.id FROM idempotency_key k JOIN provision_record r ON k.resource_id = r.id::text "
+                        + "WHERE r.purged_at IS NOT NULL AND k.operation LIKE ? AND k.request_sha256 <> ? "
+                        + "ORDER BY r.id LIMIT 1")) {
+            s.setString(1, operationPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            s.setString(2, IdempotencyStore.FORGOTTEN);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException(e);
+        }
+    }
+
+    /**
+     * A version the purge removed personal data from, with what its retention was computed from.
+     *
+     * @param lastProvisionDay the last day it covers ({@code null} for an open period)
+     * @param createdOn        the day its record was made (its first version's, Asia/Tokyo)
+     * @param keptUntil        the {@code retain_until} of its record's current version, which the purge obeyed
+     */
+    public record PurgedRow(UUID id, UUID lineageId, RecordMethod method, boolean statutory,
+                            LocalDate lastProvisionDay, LocalDate createdOn, LocalDate legalRetainUntil,
+                            LocalDate retainUntil, LocalDate keptUntil, String retentionRule,
+                            OffsetDateTime purgedAt) {
+    }
+
+    /**
+     * Removes the personal data of every version of each record whose current version's retention ended before
+     * {@code asOf}, keeping the tombstone; answers the versions purged, in id order. Records already purged are left
+     * alone, so a second run purges nothing. The database's guard also replaces the stored request fingerprint
+     * ({@code request_sha256}, a plain hash of the request with its subject) on the same UPDATE.
+     */
+    public List<PurgedRow> purgeExpired(LocalDate asOf, OffsetDateTime now) {
+        String sql = "UPDATE provision_record p SET subject_index = NULL, subject_identifier_enc = NULL, "
                 + "subject_name_enc = NULL, subject_salt = NULL, purged_at = ? "
-                + "WHERE purged_at IS NULL AND lineage_id IN (SELECT r.lineage_id FROM provision_record r "
-                + "WHERE r.retain_until < ? AND " + CURRENT + ") RETURNING id";
+                + "WHERE p.purged_at IS NULL AND p.lineage_id IN (SELECT r.lineage_id FROM provision_record r "
+                + "WHERE r.retain_until < ? AND " + CURRENT + ") "
+                + "RETURNING p.id, p.lineage_id, p.method, p.statutory, coalesce(p.provided_on, p.period_last), "
+                + "(SELECT (o.recorded_at AT TIME ZONE 'Asia/Tokyo')::date FROM provision_record o "
+                + "WHERE o.lineage_id = p.lineage_id AND o.version_no = 1), p.legal_retain_until, p.retain_until, "
+                + "(SELECT r.retain_until FROM provision_record r WHERE r.lineage_id = p.lineage_id AND " + CURRENT
+                + "), p.retention_rule, p.purged_at";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, now);
             s.setObject(2, asOf);
-            List<UUID> ids = new ArrayList<>();
+            List<PurgedRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
+                    rows.add(new PurgedRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            RecordMethod.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getObject(5, LocalDate.class),
+                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10),
+                            rs.getObject(11, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
                 }
             }
-            ids.sort(null);
-            return ids;
+            rows.sort(java.util.Comparator.comparing(PurgedRow::id));
+            return rows;
         } catch (SQLException e) {
             throw new RecordStoreException(e);
         }

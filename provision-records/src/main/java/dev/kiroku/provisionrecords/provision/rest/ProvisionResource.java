@@ -263,7 +263,11 @@ public class ProvisionResource {
             description = "Recomputes each record version's content hash from its row and compares it with the stored "
                     + "hash and with the hash the audit chain recorded when it was written, checks each subject (until "
                     + "purged) against its commitment, and the number of rows against the versions the chain lists. "
-                    + "Names the first record that does not hold and its chain entry. Complements "
+                    + "Then the erasures: a record whose personal data is gone must be named by a purge leaf of the "
+                    + "chain (`provision.purged`), purged after the retention it was kept under (Rules 21 / 25), "
+                    + "completely (no salt, ciphertext, blind index or request fingerprint left) and as that leaf says. "
+                    + "Names the first record that does not hold and its chain entry (for an erasure, the purge leaf "
+                    + "naming it, else the entry that recorded it). Complements "
                     + "`/api/v1/audit/provision-records/verification`, which recomputes the chain itself: together they "
                     + "are the evidence that records were not altered or back-dated (APPI Art. 146 inspections).")
     @APIResponse(responseCode = "200", description = "The outcome (intact, or the first broken record)",

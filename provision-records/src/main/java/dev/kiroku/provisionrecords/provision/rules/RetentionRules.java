@@ -49,7 +49,15 @@ public final class RetentionRules {
      * still open (the last provision is not known yet): such a record is never purged.
      */
     public static LocalDate legalRetainUntil(Row row, LocalDate lastProvision, LocalDate created) {
-        LocalDate anchor = row.anchor() == Anchor.LAST_PROVISION ? lastProvision : created;
+        LocalDate anchor = countedFrom(row, lastProvision, created);
         return anchor == null ? null : anchor.plus(row.period());
+    }
+
+    /**
+     * The day the row's period is counted from: the last provision the record covers, or the day the record (its
+     * first version, for a correction) was made. {@code null} while a bulk record's period is open.
+     */
+    public static LocalDate countedFrom(Row row, LocalDate lastProvision, LocalDate created) {
+        return row.anchor() == Anchor.LAST_PROVISION ? lastProvision : created;
     }
 }

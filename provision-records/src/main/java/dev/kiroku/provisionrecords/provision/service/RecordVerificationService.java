@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +28,8 @@ import java.util.UUID;
  * that recorded them holds (the hash itself for a single record, a digest over the rows for a batch); each subject,
  * until purged, with its commitment; and the number of rows with the number of record versions the chain lists.
  * Catches a row changed, added or removed behind the service's back, even by someone who switched the database's
- * append-only guard off.
+ * append-only guard off. Then the erasures (issue 13 item 6): a version whose personal data is gone without a purge
+ * leaf naming it, purged before its retention ended, purged only in part, or disagreeing with its purge leaf.
  */
 @ApplicationScoped
 public class RecordVerificationService {
@@ -53,8 +56,9 @@ public class RecordVerificationService {
      * @param intact              every record holds
      * @param verifiedRecords     records that held before the first broken one (or all)
      * @param chainRecordVersions record versions the audit chain lists
-     * @param firstBrokenRecordId the first record (in chain order) that does not hold
-     * @param auditSeq            the chain entry that recorded it (its sequence number, when it exists)
+     * @param firstBrokenRecordId the first record (in chain order; for an erasure, in id order) that does not hold
+     * @param auditSeq            the chain entry that recorded it (its sequence number, when it exists); for an
+     *                            erasure, the purge leaf that names the record (the recording entry when none does)
      * @param auditEntryId        that entry's id
      * @param problem             what does not hold
      */
@@ -78,7 +82,68 @@ public class RecordVerificationService {
                     + " record versions but the table holds " + walk.verified
                     + " (rows removed or added behind the service's back)", now);
         }
+        Optional<Result> erasure = erasures(walk.verified, listed, now);
+        if (erasure.isPresent()) {
+            return erasure.get();
+        }
         return new Result(true, walk.verified, listed, null, null, null, null, now);
+    }
+
+    /**
+     * The purge checks (issue 13 item 6), after the records themselves held: every version whose personal data is
+     * gone must be named by a purge leaf of the audit log ({@link PurgeLeaves}), purged after the retention it was
+     * kept under and completely (nothing left that could reveal the subject, {@link PurgeChecks}), and agree with what
+     * the leaf says; every version a leaf names must be purged; and no purged version's create request may still have
+     * its fingerprint in the {@code Idempotency-Key} table. The first that does not hold names the record, and the
+     * purge leaf (or, when none names it, the entry that recorded it).
+     */
+    private Optional<Result> erasures(long verified, long listed, OffsetDateTime now) {
+        Map<UUID, PurgeLeaves.Claim> claims = purgeClaims();
+        Result[] broken = new Result[1];
+        records.streamErased(row -> {
+            PurgeLeaves.Claim claim = claims.remove(row.id());
+            if (broken[0] != null) {
+                return;
+            }
+            String problem = PurgeChecks.problem(row, claim);
+            if (problem != null) {
+                Optional<AuditEntry> at = claim != null ? Optional.empty() : chain.entry(row.auditEntryId());
+                broken[0] = new Result(false, verified, listed, row.id(),
+                        claim != null ? Long.valueOf(claim.seq()) : at.map(AuditEntry::seq).orElse(null),
+                        claim != null ? claim.entryId() : row.auditEntryId(), problem, now);
+            }
+        });
+        if (broken[0] != null) {
+            return Optional.of(broken[0]);
+        }
+        for (Map.Entry<UUID, PurgeLeaves.Claim> named : claims.entrySet()) {
+            PurgeLeaves.Claim claim = named.getValue();
+            String problem = records.find(named.getKey()).isPresent()
+                    ? "purge leaf " + claim.seq() + " names the record but its row still holds its personal data"
+                    : "purge leaf " + claim.seq() + " names a record version the table does not hold";
+            return Optional.of(new Result(false, verified, listed, named.getKey(), claim.seq(), claim.entryId(),
+                    problem, now));
+        }
+        return records.firstPurgedWithStoredKeyFingerprint(RecordRetention.RECORD_OPERATIONS).map(id -> new Result(
+                false, verified, listed, id, null, null, "the record was purged but the Idempotency-Key table still "
+                + "holds its request's fingerprint (a plain hash over its subject)", now));
+    }
+
+    /** Every version the purge leaves name, with what the leaf says of it (the latest leaf, should two name one). */
+    private Map<UUID, PurgeLeaves.Claim> purgeClaims() {
+        Map<UUID, PurgeLeaves.Claim> claims = new HashMap<>();
+        long after = 0;
+        List<AuditEntry> page;
+        do {
+            page = chain.entries(PurgeLeaves.AGGREGATE, null, after, 500);
+            for (AuditEntry e : page) {
+                if (PurgeLeaves.ACTION.equals(e.action())) {
+                    claims.putAll(PurgeLeaves.claims(e, parse(e)));
+                }
+                after = e.seq();
+            }
+        } while (page.size() == 500);
+        return claims;
     }
 
     /** The pass over the rows, grouped by the chain entry that recorded them. */

@@ -5,6 +5,8 @@ import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.InvalidInput;
 import dev.kiroku.provisionrecords.common.LegalTime;
+import dev.kiroku.provisionrecords.provision.PurgedVersion;
+import dev.kiroku.provisionrecords.provision.service.PurgeLeaves;
 import dev.kiroku.provisionrecords.provision.service.RecordRetention;
 import dev.kiroku.provisionrecords.retention.PurgeRun;
 import dev.kiroku.provisionrecords.retention.PurgeRunning;
@@ -18,15 +20,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * The retention purge: removes the personal data of records whose retention ended (APPI Art. 29(2) / 30(4), Rules 21
  * and 25 give the minimum; nothing obliges keeping them longer) and keeps each row as a tombstone (ids, dates, basis,
- * hashes), so counts and the audit chain survive. Runs on a schedule and on demand; one run at a time across replicas;
+ * hashes), so counts and the audit chain survive; appends the purge leaf ({@link PurgeLeaves}: each version, its rule
+ * and dates, never personal data) in the same transaction. Runs on a schedule and on demand; one run at a time across replicas;
  * a second run purges nothing.
  */
 @ApplicationScoped
@@ -61,18 +63,14 @@ public class RetentionService {
         if (!runs.tryPurgeLock()) {
             throw new PurgeRunning();
         }
-        OffsetDateTime started = clock.instant().atOffset(ZoneOffset.UTC);
+        // microseconds: what the database keeps, so the purge leaf names the instant the rows hold
+        OffsetDateTime started = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         UUID runId = TimeOrderedIds.next(clock);
-        List<UUID> purged = records.purgeExpired(day, started);
+        List<PurgedVersion> purged = records.purgeExpired(day, started);
         Long seq = null;
         if (!purged.isEmpty()) {
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("runId", runId.toString());
-            facts.put("asOf", day.toString());
-            facts.put("count", purged.size());
-            facts.put("recordIds", purged.stream().map(UUID::toString).toList());
-            seq = audit.append(new AuditEvent("provision.purged", "provision-purge", runId.toString(), actor, null,
-                    facts)).seq();
+            seq = audit.append(new AuditEvent(PurgeLeaves.ACTION, PurgeLeaves.AGGREGATE, runId.toString(), actor,
+                    null, PurgeLeaves.facts(runId, day, purged))).seq();
         }
         PurgeRun run = new PurgeRun(runId, started, clock.instant().atOffset(ZoneOffset.UTC), day, actor,
                 purged.size(), seq);

@@ -55,4 +55,16 @@ class RetentionRulesTest {
             assertThat(RetentionRules.legalRetainUntil(row, LAST_PROVISION, CREATED)).isEqualTo("2029-04-02");
         }
     }
+
+    @Test
+    @DisplayName("APPI Rules 21(1) / 25(1): the day a purge names as the start of the count is the one the rule counts from")
+    void theDayCountedFromIsTheLastProvisionOrTheCreationAsTheRuleSays() {
+        assertThat(RetentionRules.countedFrom(RetentionRules.rowFor(RecordMethod.CONTRACT, true), LAST_PROVISION,
+                CREATED)).isEqualTo(LAST_PROVISION);
+        assertThat(RetentionRules.countedFrom(RetentionRules.rowFor(RecordMethod.BULK, true), null, CREATED)).isNull();
+        assertThat(RetentionRules.countedFrom(RetentionRules.rowFor(RecordMethod.PER_EVENT, true), LAST_PROVISION,
+                CREATED)).isEqualTo(CREATED);
+        assertThat(RetentionRules.countedFrom(RetentionRules.rowFor(RecordMethod.CONTRACT, false), LAST_PROVISION,
+                CREATED)).isEqualTo(CREATED);
+    }
 }
