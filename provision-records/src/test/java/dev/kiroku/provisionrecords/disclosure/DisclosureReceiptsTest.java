@@ -71,7 +71,9 @@ class DisclosureReceiptsTest {
             assertThat(verify(receipt, key)).as("receipt of %s", receipt.path("recordId")).isNull();
         }
         assertThat(proven).containsExactlyInAnyOrderElementsOf(disclosed);
-        assertThat(receipts.findValues("batchRows")).as("the batch-recorded records carry their batch").hasSize(2);
+        assertThat(receipts.findValues("batchInclusion")).as("the batch-recorded records carry their row's proof in "
+                + "the batch").hasSize(2);
+        assertThat(receipts.findValues("batchRows")).as("and no longer every row of the batch").isEmpty();
         assertThat(d.receipts().path("receipts").toString()).doesNotContain(d.subject());
 
         Files.createDirectories(OUT);
@@ -231,7 +233,26 @@ class DisclosureReceiptsTest {
             return "the leaf is not the JSON of an entry";
         }
         String contentSha256 = sha256(receipt.path("content").asText());
-        if (receipt.has("batchRows")) {
+        if (receipt.has("batchInclusion")) {
+            JsonNode inclusion = receipt.path("batchInclusion");
+            byte[] batchRoot = SignedNote.strictBase64(change.path("recordsRoot").asText());
+            List<byte[]> path = new ArrayList<>();
+            for (JsonNode hash : inclusion.path("hashes")) {
+                byte[] bytes = SignedNote.strictBase64(hash.asText());
+                if (bytes == null) {
+                    return "a batch proof hash is not base64";
+                }
+                path.add(bytes);
+            }
+            byte[] row = (receipt.path("recordId").asText() + " " + contentSha256 + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            if (!"provision.batch-recorded".equals(entry.path("action").asText()) || batchRoot == null
+                    || inclusion.path("size").asLong() != change.path("count").asLong()
+                    || !MerkleVerifier.verifyInclusion(inclusion.path("index").asLong(), change.path("count").asLong(),
+                    Rfc9162.leafHash(row), path, batchRoot)) {
+                return "the record's row does not lead up its batch proof to the root its batch's leaf recorded";
+            }
+        } else if (receipt.has("batchRows")) {
             StringBuilder rows = new StringBuilder();
             receipt.path("batchRows").forEach(r -> rows.append(r.asText()).append('\n'));
             if (!"provision.batch-recorded".equals(entry.path("action").asText())

@@ -20,11 +20,18 @@ import java.util.Map;
  * <ol>
  *   <li>the facts the document shows equal the logged event's (the receipt's {@code event});</li>
  *   <li>{@code SHA-256(event)} is the content's {@code eventSha256} and the content is this record's;</li>
- *   <li>{@code SHA-256(content)} is the {@code contentSha256} the leaf names (for a batch: the record's row is among
- *       the batch's rows, whose SHA-256 is the leaf's {@code recordsSha256}, and their count is the leaf's);</li>
- *   <li>the leaf (the tlog-proof's extra data) hashes up the inclusion proof to the checkpoint's root;</li>
- *   <li>the checkpoint is signed by one of the given keys, and its origin is that key's name.</li>
+ *   <li>the checkpoint is signed by one of the given keys, and its origin is that key's name;</li>
+ *   <li>the leaf (the tlog-proof's extra data) hashes up the inclusion proof to the checkpoint's root: the entry is in
+ *       the log;</li>
+ *   <li>the leaf names the record: a record recorded alone by its {@code contentSha256}; a record of a batch through
+ *       the receipt's {@code batchInclusion}, the second proof: its row {@code "<id> <SHA-256(content)>\n"} hashes up
+ *       that RFC 9162 proof to the Merkle root the leaf holds ({@code recordsRoot}, of {@code count} rows). A batch
+ *       recorded before batches had a Merkle root (its leaf holds a flat {@code recordsSha256}) is proven the earlier
+ *       way: the receipt's {@code batchRows} hash to it, and the record's row is among them.</li>
  * </ol>
+ * Both proofs of a batched record are checked, the signed root first, so that the reason given is the outermost that
+ * fails: a changed leaf does not reach the log's root ({@code proof-does-not-reach-root}); an intact leaf with a
+ * changed batch proof does not reach the batch's root ({@code batch-proof-does-not-reach-root}).
  */
 final class ReceiptVerifier {
 
@@ -100,7 +107,7 @@ final class ReceiptVerifier {
             return Verdict.invalid(id, Verdict.Kind.CONTENT_MISMATCH, "SHA-256 of the content is not the exported "
                     + "contentSha256");
         }
-        // 3-5. the tlog-proof
+        // 3-4. the tlog-proof: a signed checkpoint, the leaf in it
         Proof proof;
         try {
             proof = Proof.parse(receipt.path("proof").asText());
@@ -129,31 +136,105 @@ final class ReceiptVerifier {
             return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the leaf is entry " + entry.path("seq")
                     + ", not the entry at index " + proof.index());
         }
+        // 5. the leaf names the record: alone, or through its batch
+        String where = "leaf " + proof.index() + " in " + proof.origin() + " checkpoint of size " + proof.size();
+        if (receipt.has("batchInclusion")) {
+            return recordInBatch(id, contentSha256, receipt.path("batchInclusion"), entry, change, where);
+        }
         if (receipt.has("batchRows")) {
-            StringBuilder rows = new StringBuilder();
-            receipt.path("batchRows").forEach(r -> rows.append(r.asText()).append('\n'));
-            if (!BATCH.equals(entry.path("action").asText())) {
-                return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the receipt gives batch rows but the leaf "
-                        + "is a '" + entry.path("action").asText() + "' entry");
-            }
-            if (!sha256Hex(rows.toString()).equals(change.path("recordsSha256").asText())
-                    || change.path("count").asLong() != receipt.path("batchRows").size()) {
-                return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the batch rows are not the rows the leaf "
-                        + "recorded");
-            }
-            if (!("\n" + rows).contains("\n" + id + " " + contentSha256 + "\n")) {
-                return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the record with this content is not among "
-                        + "the rows of its batch");
-            }
-        } else if (!id.equals(change.path("id").asText())
+            return recordAmongRows(id, contentSha256, receipt.path("batchRows"), entry, change, where);
+        }
+        if (BATCH.equals(entry.path("action").asText())) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the leaf (entry " + entry.path("seq") + ") is a "
+                    + "batch of " + change.path("count") + " records, and the receipt gives no proof of the record in "
+                    + "it (batchInclusion)");
+        }
+        if (!id.equals(change.path("id").asText())
                 || !contentSha256.equals(change.path("contentSha256").asText())) {
             return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the leaf (entry " + entry.path("seq")
                     + ") names record " + change.path("id").asText() + " with content "
                     + change.path("contentSha256").asText() + ", not this record's content " + contentSha256);
         }
-        return Verdict.valid(id, "leaf " + proof.index() + " in " + proof.origin() + " checkpoint of size "
-                + proof.size() + (receipt.has("batchRows") ? " (a batch of " + receipt.path("batchRows").size()
-                + ")" : ""));
+        return Verdict.valid(id, where);
+    }
+
+    /**
+     * The second proof of a record of a batch: its row {@code "<id> <contentSha256>\n"} (ASCII), hashed as an RFC 9162
+     * leaf, leads up the batch proof to the Merkle root the batch's leaf recorded, in a tree of the leaf's count.
+     */
+    private Verdict recordInBatch(String id, String contentSha256, JsonNode inclusion, JsonNode entry, JsonNode change,
+            String where) {
+        if (!BATCH.equals(entry.path("action").asText())) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the receipt gives a batch proof but the leaf "
+                    + "(entry " + entry.path("seq") + ") is a '" + entry.path("action").asText() + "' entry");
+        }
+        if (!change.has("recordsRoot")) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the receipt gives a batch proof but the batch's "
+                    + "leaf (entry " + entry.path("seq") + ") holds no Merkle root (recordsRoot)"
+                    + (change.has("recordsSha256") ? ": it is of the earlier flat form, proven by its batchRows" : ""));
+        }
+        byte[] batchRoot = Base64s.strict(change.path("recordsRoot").asText());
+        if (batchRoot == null || batchRoot.length != Merkle.HASH_SIZE) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the batch's leaf (entry " + entry.path("seq")
+                    + ") holds a recordsRoot that is not the base64 of a hash");
+        }
+        JsonNode index = inclusion.path("index");
+        JsonNode size = inclusion.path("size");
+        JsonNode hashes = inclusion.path("hashes");
+        if (!index.isIntegralNumber() || !index.canConvertToLong() || !size.isIntegralNumber()
+                || !size.canConvertToLong() || !hashes.isArray()) {
+            return Verdict.invalid(id, Verdict.Kind.MALFORMED, "the batch proof is not an index, a size and a list "
+                    + "of hashes");
+        }
+        List<byte[]> path = new ArrayList<>();
+        for (JsonNode hash : hashes) {
+            byte[] bytes = hash.isTextual() ? Base64s.strict(hash.asText()) : null;
+            if (bytes == null || bytes.length != Merkle.HASH_SIZE) {
+                return Verdict.invalid(id, Verdict.Kind.MALFORMED, "batch proof hash " + (path.size() + 1)
+                        + " is not the base64 of a hash");
+            }
+            path.add(bytes);
+        }
+        long count = change.path("count").asLong();
+        if (size.asLong() != count) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the batch proof is for a batch of "
+                    + size.asLong() + " rows, but the batch's leaf (entry " + entry.path("seq") + ") recorded " + count);
+        }
+        byte[] row = (id + " " + contentSha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] root = Merkle.rootFromInclusion(index.asLong(), count, Merkle.leafHash(row), path);
+        if (root == null || !MessageDigest.isEqual(root, batchRoot)) {
+            return Verdict.invalid(id, Verdict.Kind.BATCH_PROOF_DOES_NOT_REACH_ROOT, "the record's row (" + id + " "
+                    + contentSha256 + ") at index " + index.asLong() + " does not lead up the batch proof to the "
+                    + "Merkle root of the " + count + " rows the batch's leaf (entry " + entry.path("seq")
+                    + ") recorded");
+        }
+        return Verdict.valid(id, where + ", row " + index.asLong() + " of a batch of " + count);
+    }
+
+    /** A record of a batch of the earlier flat form: the batch's rows hash to the leaf's recordsSha256. */
+    private Verdict recordAmongRows(String id, String contentSha256, JsonNode batchRows, JsonNode entry,
+            JsonNode change, String where) {
+        StringBuilder rows = new StringBuilder();
+        batchRows.forEach(r -> rows.append(r.asText()).append('\n'));
+        if (!BATCH.equals(entry.path("action").asText())) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the receipt gives batch rows but the leaf "
+                    + "is a '" + entry.path("action").asText() + "' entry");
+        }
+        if (!change.has("recordsSha256")) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the receipt gives batch rows but the batch's "
+                    + "leaf (entry " + entry.path("seq") + ") holds a Merkle root: the record is proven by its batch "
+                    + "proof (batchInclusion)");
+        }
+        if (!sha256Hex(rows.toString()).equals(change.path("recordsSha256").asText())
+                || change.path("count").asLong() != batchRows.size()) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the batch rows are not the rows the leaf "
+                    + "recorded");
+        }
+        if (!("\n" + rows).contains("\n" + id + " " + contentSha256 + "\n")) {
+            return Verdict.invalid(id, Verdict.Kind.LEAF_MISMATCH, "the record with this content is not among "
+                    + "the rows of its batch");
+        }
+        return Verdict.valid(id, where + " (a batch of " + batchRows.size() + ", its rows given)");
     }
 
     /** Null when a given key signed the checkpoint and it is that key's origin, else why not. */

@@ -16,7 +16,9 @@ record Verdict(String recordId, Kind kind, String reason) {
         BAD_SIGNATURE,
         /** The inclusion proof does not lead to the checkpoint's root. */
         PROOF_DOES_NOT_REACH_ROOT,
-        /** The leaf does not name this record's content (or its batch's rows do not). */
+        /** The leaf is a batch's: the record's row does not lead up its batch proof to the batch's Merkle root. */
+        BATCH_PROOF_DOES_NOT_REACH_ROOT,
+        /** The leaf does not name this record's content (or its batch's rows do not, or the proof is of another form). */
         LEAF_MISMATCH,
         /** The record's content or facts do not hash to what the leaf names. */
         CONTENT_MISMATCH,

@@ -272,18 +272,22 @@ public class ProvisionRecordRepository {
         }
     }
 
+    /** A row as a batch's audit entry commits to it: its id and content hash. */
+    public record EntryRow(UUID id, String contentSha256) {
+    }
+
     /**
-     * The rows one audit entry recorded, as its entry hashes them: {@code "<id> <contentSha256>"} in id order (the
-     * order of the record verification); the receipt of a record of a batch carries them.
+     * The rows one audit entry recorded, in id order (the order of its entry's Merkle tree and of the record
+     * verification): the receipt of a record of a batch is built from them.
      */
-    public List<String> rowsOfEntry(UUID auditEntryId) {
+    public List<EntryRow> rowsOfEntry(UUID auditEntryId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, content_sha256 FROM provision_record WHERE audit_entry_id = ? ORDER BY id")) {
             s.setObject(1, auditEntryId);
-            List<String> rows = new ArrayList<>();
+            List<EntryRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(rs.getObject(1, UUID.class) + " " + rs.getString(2));
+                    rows.add(new EntryRow(rs.getObject(1, UUID.class), rs.getString(2)));
                 }
             }
             return rows;

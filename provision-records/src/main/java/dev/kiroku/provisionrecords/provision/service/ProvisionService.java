@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroku.platform.audit.AuditChain;
 import dev.kiroku.platform.audit.AuditEvent;
 import dev.kiroku.platform.persistence.IdempotencyStore;
-import dev.kiroku.platform.web.Digests;
 import dev.kiroku.platform.web.Idempotency;
 import dev.kiroku.platform.web.TimeOrderedIds;
 import dev.kiroku.provisionrecords.common.Caller;
@@ -45,7 +44,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidatorFactory;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -346,16 +344,20 @@ public class ProvisionService {
         return answers;
     }
 
-    /** A batch's entry names its rows by count, id range and a digest over "id contentSha256" in id order. */
+    /**
+     * A batch's entry names its rows by count, id range and the root of the RFC 9162 Merkle tree over the rows
+     * ({@code "<id> <contentSha256>\n"} in id order, {@link BatchTree}), base64: a record's receipt proves its row into
+     * that root, then the entry into the log.
+     */
     private static Map<String, Object> covered(List<Draft> accepted) {
-        MessageDigest rowsDigest = RecordContent.rowsDigest();
+        BatchTree tree = BatchTree.rootOnly();
         List<Draft> ordered = accepted.stream().sorted(Comparator.comparing(Draft::id)).toList();
-        ordered.forEach(d -> RecordContent.addRow(rowsDigest, d.id(), d.contentSha256()));
+        ordered.forEach(d -> tree.add(d.id(), d.contentSha256()));
         Map<String, Object> covered = new LinkedHashMap<>();
         covered.put("count", ordered.size());
         covered.put("firstId", ordered.get(0).id().toString());
         covered.put("lastId", ordered.get(ordered.size() - 1).id().toString());
-        covered.put("recordsSha256", Digests.hex(rowsDigest));
+        covered.put("recordsRoot", tree.rootBase64());
         return covered;
     }
 

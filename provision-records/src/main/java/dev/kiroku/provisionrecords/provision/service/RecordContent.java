@@ -80,13 +80,25 @@ final class RecordContent {
         }
     }
 
-    /** The digest a batch's audit entry records over its rows: "id contentSha256\n" per row, in id order. */
+    /**
+     * A row of a batch as its audit entry commits to it: the line {@code "<id> <contentSha256>\n"} in ASCII (the
+     * lowercase UUID, one space, 64 lowercase hex digits, a newline: 102 bytes). A batch entry's Merkle tree has one
+     * leaf per row ({@link BatchTree}); the entries of the earlier flat form hashed the lines one after the other.
+     */
+    static byte[] row(UUID id, String contentSha256) {
+        return (id + " " + contentSha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The flat digest batch entries of the earlier form recorded ({@code recordsSha256}): SHA-256 over the rows'
+     * lines in id order. Written no more; kept to verify those entries.
+     */
     static MessageDigest rowsDigest() {
         return Digests.sha256();
     }
 
     static void addRow(MessageDigest digest, UUID id, String contentSha256) {
-        digest.update((id + " " + contentSha256 + "\n").getBytes(StandardCharsets.US_ASCII));
+        digest.update(row(id, contentSha256));
     }
 
 }

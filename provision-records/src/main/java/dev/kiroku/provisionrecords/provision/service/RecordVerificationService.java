@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * Checks the records themselves against the audit chain (the chain's own verification recomputes only the chain):
  * every row's content is recomputed and compared with its stored hash; the stored hashes with what the chain entry
- * that recorded them holds (the hash itself for a single record, a digest over the rows for a batch); each subject,
+ * that recorded them holds (the hash itself for a single record; for a batch, the root of the Merkle tree over its
+ * rows, or the flat digest over them that batches recorded before had); each subject,
  * until purged, with its commitment; and the number of rows with the number of record versions the chain lists.
  * Catches a row changed, added or removed behind the service's back, even by someone who switched the database's
  * append-only guard off. Then the erasures (issue 13 item 6): a version whose personal data is gone without a purge
@@ -158,6 +159,7 @@ public class RecordVerificationService {
         JsonNode content;
         ProvisionRecord firstOfGroup;
         MessageDigest rows;
+        BatchTree tree;
         long groupSize;
 
         void check(ProvisionRecord record, String salt) {
@@ -186,7 +188,7 @@ public class RecordVerificationService {
                     || !record.contentSha256().equals(content.path("contentSha256").asText()))) {
                 fail(record, "the record's hash differs from the one audit entry " + entry.seq() + " recorded");
             } else {
-                RecordContent.addRow(rows, record.id(), record.contentSha256());
+                addToGroup(record);
                 groupSize++;
                 verified++;
             }
@@ -198,21 +200,41 @@ public class RecordVerificationService {
             entry = found.orElse(null);
             content = found.map(RecordVerificationService.this::parse).orElse(null);
             firstOfGroup = record;
-            rows = RecordContent.rowsDigest();
+            boolean merkle = content != null && content.has("recordsRoot");
+            rows = merkle ? null : RecordContent.rowsDigest();
+            tree = merkle ? BatchTree.rootOnly() : null;
             groupSize = 0;
         }
 
-        /** A batch entry's rows must be exactly the rows it recorded: same count, same digest. */
+        /** The row into what its batch entry committed to: the Merkle tree, or the earlier flat digest. */
+        private void addToGroup(ProvisionRecord record) {
+            if (tree != null) {
+                tree.add(record.id(), record.contentSha256());
+            } else {
+                RecordContent.addRow(rows, record.id(), record.contentSha256());
+            }
+        }
+
+        /**
+         * A batch entry's rows must be exactly the rows it recorded: same count, and the same Merkle root
+         * ({@code recordsRoot}, RFC 9162 over the rows in id order) or, for a batch recorded before batches had one,
+         * the same flat digest ({@code recordsSha256}).
+         */
         void closeGroup() {
             if (broken != null || entry == null || !BATCH.equals(entry.action())) {
                 return;
             }
-            if (groupSize != content.path("count").asLong()
-                    || !Digests.hex(rows).equals(content.path("recordsSha256").asText())) {
+            boolean merkle = tree != null;
+            boolean same = merkle ? tree.rootBase64().equals(content.path("recordsRoot").asText())
+                    : Digests.hex(rows).equals(content.path("recordsSha256").asText());
+            if (groupSize != content.path("count").asLong() || !same) {
                 broken = firstOfGroup;
                 brokenSeq = entry.seq();
                 problem = "the rows of audit entry " + entry.seq() + " no longer match the " + content.path("count")
-                        + " rows it recorded (a row added, removed or its hash changed)";
+                        + " rows it recorded (a row added, removed or its hash changed): "
+                        + (groupSize != content.path("count").asLong() ? "the table holds " + groupSize
+                        : merkle ? "their Merkle tree has another root than the entry's recordsRoot"
+                        : "their digest is not the entry's recordsSha256");
                 verified -= groupSize;
             }
         }
