@@ -34,6 +34,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,6 +135,35 @@ class WitnessingTest {
         assertThat(previous).isGreaterThanOrEqualTo(size);
         AuditVerification verification = verifier.verify();
         assertThat(verification.intact()).as(verification.problem()).isTrue();
+    }
+
+    @Test
+    void theLatestCheckpointCarriesItsWitnessesCosignatureAndVerificationNamesTheCosignedCheckpointItCheckedAgainst()
+            throws Exception {
+        long size = appendAndAwaitWitnessAndSink(3, "served");
+        String cosignedBy = "\u2014 " + WITNESS + " ";
+        String note = null;
+        for (int attempt = 0; attempt < 200 && (note == null || !note.contains(cosignedBy)); attempt++) {
+            if (note != null) {
+                Thread.sleep(50);
+            }
+            note = given().auth().oauth2(LocalTokens.user("auditor", "auditor"))
+                    .when().get("/api/v1/audit/kiroku-platform-audit/checkpoint")
+                    .then().statusCode(200).extract().asString();
+        }
+        // still the log's signed note (its own signature verifies), with one more signature line: the witness's
+        Checkpoint checkpoint = SignedNote.openCheckpoint(note, checkpoints.verifier(), ORIGIN);
+        assertThat(checkpoint.size()).isEqualTo(size);
+        String line = note.lines().filter(l -> l.startsWith(cosignedBy)).findFirst().orElseThrow();
+        assertThat(Cosignature.verify(line, checkpoint, NoteKey.cosignatureVerifier(WitnessingProfile.WITNESS_KEY))
+                .witness()).isEqualTo(WITNESS);
+        assertThat(note.lines().filter(l -> l.startsWith("\u2014 "))).hasSize(2);
+
+        AuditVerification verification = verifier.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        assertThat(verification.cosignedSize()).isEqualTo(size);
+        assertThat(verification.cosignedBy()).containsExactly(WITNESS);
+        assertThat(verification.sinkSize()).isEqualTo(size);
     }
 
     @Test
