@@ -213,8 +213,14 @@ try {
     after = page.next;
   }
 
-  // every bit of the latest signed checkpoint flipped is refused
-  const bytes = Buffer.from(latestNote, 'utf8');
+  // every bit of the latest signed checkpoint flipped is refused: its text and the log's own signature line, what
+  // the log's key covers; the lines after it by other keys (the witnesses' cosignatures, C2SP tlog-cosignature) are
+  // skipped by any signed-note verifier that does not know those keys, as this one does not
+  const split = latestNote.lastIndexOf('\n\n');
+  const signatureLines = latestNote.slice(split + 2).split('\n').filter((line) => line !== '');
+  const ownLines = signatureLines.filter((line) => line.startsWith('\u2014 ' + key.name + ' '));
+  summary.otherSignatures = signatureLines.length - ownLines.length;
+  const bytes = Buffer.from(latestNote.slice(0, split + 2) + ownLines.map((line) => line + '\n').join(''), 'utf8');
   for (let bit = 0; bit < bytes.length * 8; bit++) {
     const flipped = Buffer.from(bytes);
     flipped[bit >> 3] ^= 1 << (bit & 7);

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The NetworkPolicies allow exactly the connections the design names and nothing else: default deny; the ingress
  * controller to the gateway (and to Keycloak's login and token endpoints); the gateway to the services; the services
- * to their database and Keycloak; breach-reporting to provision-records and the SMTP relay; DNS; Prometheus of the
+ * to their database and Keycloak; provision-records, joint-use and breach-reporting to each other's witness endpoint
+ * (and, with the outside sink shipped, to the object store); breach-reporting to provision-records and the SMTP
+ * relay; DNS; Prometheus of the
  * namespace monitoring to the metrics ports; and what the
  * operators' pods need (CloudNativePG instances among themselves, with their operator, the API server and the backup
  * store; Keycloak to its database and its peers).
@@ -152,6 +154,29 @@ class NetworkPolicyTest {
             if (outside.isExternal()) {
                 outside.ports().stream().filter(p -> p.number() == mailerPort)
                         .forEach(p -> allowed.add(connection(breach, outside, p)));
+            }
+        }
+        // The audit logs witness each other (C2SP tlog-witness): each of the three services' logs submits its
+        // checkpoints to the other two's witness endpoint, on their HTTP port.
+        List<String> witnesses = List.of("provision-records", "joint-use", "breach-reporting");
+        for (String log : witnesses) {
+            for (String witness : witnesses) {
+                if (!log.equals(witness)) {
+                    Endpoint to = installation.pod(witness);
+                    allowed.add(connection(installation.pod(log), to, port(to, Repository.service(witness).httpPort())));
+                }
+            }
+        }
+        // With the outside sink shipped (components/audit-sink-s3): the service's pods reach the object store
+        // (HTTPS, outside the cluster).
+        for (Repository.ServiceModule module : Repository.services()) {
+            if (installation.environment(module).containsKey("KIROKU_AUDIT_SINK_FILE")) {
+                for (Endpoint outside : Network.OUTSIDE_WORLD) {
+                    if (outside.isExternal()) {
+                        outside.ports().stream().filter(p -> p.number() == 443)
+                                .forEach(p -> allowed.add(connection(installation.pod(module.name()), outside, p)));
+                    }
+                }
             }
         }
         // Prometheus (namespace monitoring): every service's and the gateway's /q/metrics port and the PostgreSQL

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every place a rendered installation names a Secret: the services' containers (envFrom, env, volumes), the Ingress
- * certificates, and the operators' custom resources (CloudNativePG bootstrap and role passwords, the object store
- * credentials, Keycloak's database login, the realm import's placeholders).
+ * Every place a rendered installation names a Secret: the services' containers and init containers (envFrom, env,
+ * volumes), the Ingress certificates, and the operators' custom resources (CloudNativePG bootstrap and role passwords,
+ * the object store credentials, Keycloak's database login, the realm import's placeholders).
  */
 public final class SecretReferences {
 
@@ -29,7 +29,11 @@ public final class SecretReferences {
         for (Deployment d : m.list(Deployment.class)) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             String where = "Deployment " + d.getMetadata().getName();
-            for (Container c : pod.getContainers()) {
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            if (pod.getInitContainers() != null) {
+                containers.addAll(pod.getInitContainers()); // sidecars too (components/audit-sink-s3)
+            }
+            for (Container c : containers) {
                 if (c.getEnvFrom() != null) {
                     for (EnvFromSource from : c.getEnvFrom()) {
                         if (from.getSecretRef() != null) {

@@ -12,7 +12,9 @@ final class AuditExamples {
     static final String INTACT = """
             {"intact":true,"verifiedEntries":1342,"treeSize":1342,
              "rootHash":"YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=","checkpointSize":1340,
-             "verifiedAt":"2026-11-22T01:00:00Z"}""";
+             "verifiedAt":"2026-11-22T01:00:00Z","cosignedSize":1340,
+             "cosignedBy":["kiroku.example.jp/joint-use/witness","kiroku.example.jp/breach-reporting/witness"],
+             "sinkSize":1340}""";
     static final String BROKEN = """
             {"intact":false,"verifiedEntries":41,"treeSize":1342,"firstBrokenSeq":42,
              "firstBrokenEntryId":"0193a5b2-7c1d-7e4f-9a8b-1c2d3e4f5a6b",
@@ -24,6 +26,8 @@ final class AuditExamples {
             YDA64iuZiGG847KPM+7L7nWKIRPIbJPAdtvp9VjBHHU=
 
             — kiroku.example.jp/provision-records x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=
+            — kiroku.example.jp/joint-use/witness cPu7de5upgifX2mIy8gIARdeCYSlvUUtl+a/k0QJafAd+5t3MY5UncpxSy/LSJEMiwUaRmrmXsmLNAWijcTQ9oFle89lxzqp82jWLQ==
+            — kiroku.example.jp/breach-reporting/witness 8RPf9gAAAABrAj6QLdMSrvSxjWlZ+TVLGkogeXz0ppKw3RElBDmytfOj9XORWXoms9JOptIiiCxcjw2LM27WXR/fUdghZar4ed4n+A==
             """;
     static final String VERIFIER_KEY =
             "kiroku.example.jp/provision-records+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";

@@ -1,5 +1,7 @@
 package dev.kiroku.platform.audit;
 
+import dev.kiroku.platform.audit.note.Checkpoint;
+import dev.kiroku.platform.audit.witness.WitnessSubmitter;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -45,14 +47,17 @@ public class AuditResource {
     private final AuditCheckpoints checkpoints;
     private final AuditProofs proofs;
     private final AuditVerifier verifier;
+    private final WitnessSubmitter witnesses;
     private final String serviceName;
 
     public AuditResource(AuditChain chain, AuditCheckpoints checkpoints, AuditProofs proofs, AuditVerifier verifier,
+                         WitnessSubmitter witnesses,
                          @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.chain = chain;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
+        this.witnesses = witnesses;
         this.serviceName = serviceName;
     }
 
@@ -129,8 +134,11 @@ public class AuditResource {
     @RolesAllowed({KirokuRoles.AUDITOR, KirokuRoles.COMPLIANCE_OFFICER})
     @Operation(summary = "The latest signed checkpoint of the audit log",
             description = "A C2SP tlog-checkpoint (origin, tree size, base64 root hash) in a C2SP signed note, signed "
-                    + "with Ed25519 by the log's key (see `/verifier-key`). A new checkpoint follows a commit within "
-                    + "`kiroku.audit.checkpoint-interval` (200 ms) plus one signing.")
+                    + "with Ed25519 by the log's key (see `/verifier-key`), followed by the cosignatures its witnesses "
+                    + "returned for it (C2SP tlog-cosignature, one signature line per witness, each verified under "
+                    + "the witness's configured key; see `/witness/verifier-key` of each witness). A new checkpoint "
+                    + "follows a commit within `kiroku.audit.checkpoint-interval` (200 ms) plus one signing; its "
+                    + "cosignatures within `kiroku.audit.witness.submit-interval` (1 s) more.")
     @APIResponse(responseCode = "200", description = "The signed note",
             content = @Content(mediaType = TEXT, schema = @Schema(implementation = String.class),
                     examples = @ExampleObject(name = "checkpoint", value = AuditExamples.CHECKPOINT)))
@@ -139,7 +147,8 @@ public class AuditResource {
     public String checkpoint(
             @Parameter(description = "This service's name", example = "joint-use") @PathParam("service") String service) {
         requireThisService(service);
-        return checkpoints.latest().map(AuditCheckpoint::note)
+        return checkpoints.latest().map(latest -> latest.note() + witnesses.cosignatures(
+                        Checkpoint.parse(latest.note().substring(0, latest.note().lastIndexOf("\n\n") + 1))))
                 .orElseThrow(() -> ProblemException.notFound("No checkpoint of this log has been signed yet"));
     }
 

@@ -72,8 +72,8 @@ public class WitnessingProfile implements QuarkusTestProfile {
         config.put("kiroku.audit.witness.submit-interval", "1s");
         config.put("kiroku.audit.witness.client.token-url",
                 "http://127.0.0.1:" + TOKENS.getAddress().getPort() + "/token");
-        config.put("kiroku.audit.witness.client.client-id", CLIENT_ID);
-        config.put("kiroku.audit.witness.client.client-secret", CLIENT_SECRET);
+        config.put("kiroku.audit.witness.client.id", CLIENT_ID);
+        config.put("kiroku.audit.witness.client.secret", CLIENT_SECRET);
         config.put("kiroku.audit.sink.file", SINK.toString());
         return config;
     }

@@ -9,6 +9,7 @@ import dev.kiroku.platform.audit.note.Cosignature;
 import dev.kiroku.platform.audit.note.NoteKey;
 import dev.kiroku.platform.audit.note.SignedNote;
 import dev.kiroku.platform.audit.witness.CheckpointSink;
+import dev.kiroku.platform.audit.witness.WitnessConfig;
 import dev.kiroku.platform.audit.witness.WitnessSubmitter;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
@@ -21,7 +22,10 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +37,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,6 +140,71 @@ class WitnessingTest {
         assertThat(previous).isGreaterThanOrEqualTo(size);
         AuditVerification verification = verifier.verify();
         assertThat(verification.intact()).as(verification.problem()).isTrue();
+    }
+
+    @Test
+    void theLatestCheckpointCarriesItsWitnessesCosignatureAndVerificationNamesTheCosignedCheckpointItCheckedAgainst()
+            throws Exception {
+        long size = appendAndAwaitWitnessAndSink(3, "served");
+        String cosignedBy = "\u2014 " + WITNESS + " ";
+        String note = null;
+        for (int attempt = 0; attempt < 200 && (note == null || !note.contains(cosignedBy)); attempt++) {
+            if (note != null) {
+                Thread.sleep(50);
+            }
+            note = given().auth().oauth2(LocalTokens.user("auditor", "auditor"))
+                    .when().get("/api/v1/audit/kiroku-platform-audit/checkpoint")
+                    .then().statusCode(200).extract().asString();
+        }
+        // still the log's signed note (its own signature verifies), with one more signature line: the witness's
+        Checkpoint checkpoint = SignedNote.openCheckpoint(note, checkpoints.verifier(), ORIGIN);
+        assertThat(checkpoint.size()).isEqualTo(size);
+        String line = note.lines().filter(l -> l.startsWith(cosignedBy)).findFirst().orElseThrow();
+        assertThat(Cosignature.verify(line, checkpoint, NoteKey.cosignatureVerifier(WitnessingProfile.WITNESS_KEY))
+                .witness()).isEqualTo(WITNESS);
+        assertThat(note.lines().filter(l -> l.startsWith("\u2014 "))).hasSize(2);
+
+        AuditVerification verification = verifier.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        assertThat(verification.cosignedSize()).isEqualTo(size);
+        assertThat(verification.cosignedBy()).containsExactly(WITNESS);
+        assertThat(verification.sinkSize()).isEqualTo(size);
+    }
+
+    @Test
+    void aNewSinkStartsAtTheLogsLatestCheckpointAndFollowsTheLogFromThere() throws Exception {
+        appendAndAwaitWitnessAndSink(2, "before-the-new-sink");
+        appendAndAwaitWitnessAndSink(2, "before-the-new-sink-too");
+        assertThat(checkpoints.history(-1, 2)).as("a history before the new sink").hasSize(2);
+        Path file = Files.createTempDirectory("kiroku-audit-new-sink").resolve("checkpoints.jsonl");
+        CheckpointSink fresh = new CheckpointSink(new WitnessConfig() {
+            @Override
+            public WitnessConfig.Witness witness() {
+                throw new UnsupportedOperationException("the sink reads only its file");
+            }
+
+            @Override
+            public WitnessConfig.Sink sink() {
+                return () -> Optional.of(file);
+            }
+        }, checkpoints, new ObjectMapper());
+        long latest = checkpoints.latest().orElseThrow().treeSize();
+
+        assertThat(fresh.appendNew()).isEqualTo(1);
+        assertThat(Files.readAllLines(file)).singleElement()
+                .satisfies(line -> assertThat(new ObjectMapper().readTree(line).get("treeSize").asLong())
+                        .isEqualTo(latest));
+
+        long grown = appendAndAwaitWitnessAndSink(2, "after-the-new-sink");
+        assertThat(fresh.appendNew()).isPositive();
+        assertThat(fresh.latest().orElseThrow().treeSize()).isEqualTo(grown);
+        assertThat(Files.readAllLines(file).stream().map(line -> {
+            try {
+                return new ObjectMapper().readTree(line).get("treeSize").asLong();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })).first().isEqualTo(latest);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.kiroku.platform.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.kiroku.platform.audit.note.NoteKey;
+import dev.kiroku.platform.audit.witness.WitnessResource;
+import dev.kiroku.platform.web.KirokuRoles;
+import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,10 +16,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +92,121 @@ class KirokuScriptTest {
                     .anyMatch(line -> line.matches("QUARKUS_FLYWAY_PASSWORD=[A-Za-z0-9]{20,}"));
         }
         assertThat(env("gateway", Map.of())).noneMatch(line -> line.startsWith("QUARKUS_DATASOURCE_"));
+    }
+
+    /** The environment `up` starts a service with, by variable (the lines before the first '='). */
+    static Map<String, String> envMap(String service) throws IOException, InterruptedException {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String line : env(service, Map.of())) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches("[A-Z_][A-Z0-9_]*")) {
+                vars.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return vars;
+    }
+
+    /** The local keys file `up` (and `env`) generates once: NAME=value lines. */
+    static Map<String, String> localKeys() throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(SCRIPT.getParent().resolve(".kiroku/keys.env"))) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                keys.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void theThreeServicesWitnessEachOthersLogsWithTheirOwnKeysAndVerifierKeysDerivedAsTheServicesDeriveThem_issue13()
+            throws Exception {
+        List<String> logs = SERVICES.subList(0, 3);
+        Map<String, Map<String, String>> envs = new LinkedHashMap<>();
+        for (String service : logs) {
+            envs.put(service, envMap(service));
+        }
+        Map<String, String> keys = localKeys();
+        Base64.Decoder base64 = Base64.getDecoder();
+        byte[] signingSeed = base64.decode(keys.get("KIROKU_CRYPTO_AUDIT_SIGNING_KEY"));
+        Map<String, String> logKeys = new LinkedHashMap<>();
+        Map<String, String> witnessKeys = new LinkedHashMap<>();
+        for (String service : logs) {
+            Map<String, String> env = envs.get(service);
+            String seed = env.get("KIROKU_CRYPTO_AUDIT_WITNESS_KEY");
+            assertThat(seed).as(service + ": its own witness key, kept in the local keys file")
+                    .isEqualTo(keys.get("KIROKU_CRYPTO_AUDIT_WITNESS_KEY_" + service.replace('-', '_').toUpperCase()));
+            assertThat(base64.decode(seed)).hasSize(32);
+            assertThat(env).containsEntry("KIROKU_AUDIT_ORIGIN", "kiroku.localhost/" + service)
+                    .containsEntry("KIROKU_AUDIT_WITNESS_NAME", "kiroku.localhost/" + service + "/witness");
+            // what the service itself serves at …/verifier-key and …/witness/verifier-key (platform/audit NoteKey)
+            logKeys.put(service, NoteKey.signing("kiroku.localhost/" + service, signingSeed).verifierKey());
+            witnessKeys.put(service, NoteKey.cosigning("kiroku.localhost/" + service + "/witness",
+                    base64.decode(seed)).verifierKey());
+        }
+        assertThat(logs.stream().map(s -> envs.get(s).get("KIROKU_CRYPTO_AUDIT_WITNESS_KEY")).distinct())
+                .as("three different witness keys: no service can cosign as another").hasSize(3);
+
+        String realmSecret = witnessClientSecretOfTheRealm();
+        for (String service : logs) {
+            Map<String, String> env = envs.get(service);
+            List<String> peers = logs.stream().filter(s -> !s.equals(service)).toList();
+            assertThat(env.get("KIROKU_AUDIT_WITNESS_LOGS")).as(service + " witnesses the two other logs")
+                    .isEqualTo(peers.stream().map(logKeys::get).collect(Collectors.joining(",")));
+            for (int i = 0; i < peers.size(); i++) {
+                String peer = peers.get(i);
+                String port = envs.get(peer).get("QUARKUS_HTTP_PORT");
+                assertThat(env).as(service + "'s log submits to " + peer)
+                        .containsEntry("KIROKU_AUDIT_WITNESS_SUBMIT_TO_" + i + "__URL",
+                                "http://127.0.0.1:" + port + "/api/v1/audit/" + peer + "/witness/add-checkpoint")
+                        .containsEntry("KIROKU_AUDIT_WITNESS_SUBMIT_TO_" + i + "__VERIFIER_KEY", witnessKeys.get(peer));
+            }
+            assertThat(env).doesNotContainKey("KIROKU_AUDIT_WITNESS_SUBMIT_TO_2__URL")
+                    .containsEntry("KIROKU_AUDIT_WITNESS_CLIENT_TOKEN_URL",
+                            "http://127.0.0.1:8180/realms/kiroku/protocol/openid-connect/token")
+                    .containsEntry("KIROKU_AUDIT_WITNESS_CLIENT_ID", "kiroku-audit-witness")
+                    .containsEntry("KIROKU_AUDIT_WITNESS_CLIENT_SECRET", realmSecret);
+            String own = "KIROKU_CRYPTO_AUDIT_WITNESS_KEY_" + service.replace('-', '_').toUpperCase();
+            List<String> othersSeeds = keys.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("KIROKU_CRYPTO_AUDIT_WITNESS_KEY_") && !e.getKey().equals(own))
+                    .map(Map.Entry::getValue).toList();
+            assertThat(othersSeeds).hasSize(2);
+            assertThat(env.values()).as(service + " gets no other service's witness key")
+                    .doesNotContainAnyElementsOf(othersSeeds);
+        }
+        assertThat(envMap("gateway").keySet()).noneMatch(name -> name.contains("WITNESS"));
+        assertThat(Files.readString(SCRIPT)).as("up hands each service its own witness key only")
+                .contains("for s in \"${WITNESSES[@]}\"; do export -n \"$(witness_key_var \"$s\")\"; done");
+    }
+
+    /**
+     * The realm's client the logs submit with: confidential, client credentials only, its service account holding
+     * exactly the role the witness endpoint asks for (the least of the two it accepts); its secret marked dev-only.
+     */
+    static String witnessClientSecretOfTheRealm() throws Exception {
+        JsonNode realm = new ObjectMapper().readTree(SCRIPT.getParent().resolve("keycloak/kiroku-realm.json").toFile());
+        JsonNode client = null;
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals("kiroku-audit-witness")) {
+                client = c;
+            }
+        }
+        assertThat(client).as("client kiroku-audit-witness in the realm").isNotNull();
+        assertThat(client.path("publicClient").asBoolean(true)).isFalse();
+        assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.path("standardFlowEnabled").asBoolean(true)).isFalse();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
+        assertThat(client.path("secret").asText()).contains("dev-only");
+        List<String> roles = new java.util.ArrayList<>();
+        for (JsonNode user : realm.path("users")) {
+            if (user.path("serviceAccountClientId").asText().equals("kiroku-audit-witness")) {
+                user.path("realmRoles").forEach(role -> roles.add(role.asText()));
+            }
+        }
+        RolesAllowed allowed = WitnessResource.class.getMethod("addCheckpoint", String.class, String.class,
+                byte[].class).getAnnotation(RolesAllowed.class);
+        assertThat(roles).containsExactly(KirokuRoles.AUDITOR);
+        assertThat(allowed.value()).contains(KirokuRoles.AUDITOR);
+        return client.path("secret").asText();
     }
 
     record Run(int exit, String out) {

@@ -28,6 +28,10 @@ import java.util.Optional;
  * with O_APPEND and forced to disk after each batch. The database owner can rewrite the log's tables, not this file
  * (it belongs to another account, a write-once volume or, on Kubernetes, object storage under a retention lock:
  * k8s/README.md), so verification compares the log with the sink's latest checkpoint. Off when the file is unset.
+ * <p>
+ * A new sink (no file, or an empty one) starts at the log's latest checkpoint: a copy made now of the history the
+ * database holds would vouch for nothing the database does not (its owner may have rewritten it), and a pod's fresh
+ * volume, whose file is shipped to locked object storage and rotated away, must not receive the whole history again.
  */
 @ApplicationScoped
 public class CheckpointSink {
@@ -66,13 +70,17 @@ public class CheckpointSink {
         }
     }
 
-    /** Appends the checkpoints by the log's current key larger than the sink's latest; answers how many. */
+    /**
+     * Appends the checkpoints by the log's current key larger than the sink's latest (a new sink: from the log's
+     * latest checkpoint on); answers how many.
+     */
     public synchronized int appendNew() throws IOException {
         if (file.isEmpty()) {
             return 0;
         }
         if (appended == -2) {
-            appended = latest().map(Entry::treeSize).orElse(-1L);
+            appended = latest().map(Entry::treeSize)
+                    .orElseGet(() -> checkpoints.latest().map(latest -> latest.treeSize() - 1).orElse(-1L));
         }
         String keyId = checkpoints.verifier().keyIdHex();
         int count = 0;

@@ -58,11 +58,15 @@ public class WitnessChecks {
         this.clock = clock;
     }
 
-    /** A claim by another party that the log had this root at this size. */
-    record Claim(String party, Checkpoint checkpoint) {
+    /** A claim by another party (a witness, by name, or the sink: null) that the log had this root at this size. */
+    record Claim(String party, String witness, Checkpoint checkpoint) {
     }
 
-    /** Checks an intact verification against the witnesses and the sink; answers it, or what broke, by whom. */
+    /**
+     * Checks an intact verification against the witnesses and the sink; answers it with the sizes of the latest
+     * cosigned checkpoint and the sink's latest checkpoint it was checked against (and the witnesses that cosigned),
+     * or what broke, by whom.
+     */
     public AuditVerification check(AuditVerification intact) {
         List<Claim> claims = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -79,7 +83,17 @@ public class WitnessChecks {
             submitter.submitAll(bearer, true).stream().filter(WitnessSubmitter.Outcome::isBroken)
                     .map(WitnessSubmitter.Outcome::message).forEach(problems::add);
         }
-        return problems.isEmpty() ? intact : broken(intact, String.join("; ", problems));
+        if (!problems.isEmpty()) {
+            return broken(intact, String.join("; ", problems));
+        }
+        Long cosignedSize = claims.stream().filter(c -> c.witness() != null).map(c -> c.checkpoint().size())
+                .max(Long::compare).orElse(null);
+        List<String> cosignedBy = cosignedSize == null ? null : claims.stream()
+                .filter(c -> c.witness() != null && c.checkpoint().size() == cosignedSize).map(Claim::witness)
+                .sorted().toList();
+        Long sinkSize = claims.stream().filter(c -> c.witness() == null).map(c -> c.checkpoint().size()).findFirst()
+                .orElse(null);
+        return intact.witnessed(cosignedSize, cosignedBy, sinkSize);
     }
 
     /** The latest cosignature kept, checked under its witness's configured key. */
@@ -95,7 +109,7 @@ public class WitnessChecks {
                         Checkpoint checkpoint = new Checkpoint(checkpoints.origin(), rs.getLong(1), rs.getBytes(2));
                         try {
                             Cosignature.verify(rs.getString(3), checkpoint, witness);
-                            claims.add(new Claim("witness " + witness.name(), checkpoint));
+                            claims.add(new Claim("witness " + witness.name(), witness.name(), checkpoint));
                         } catch (NoteException e) {
                             problems.add("the cosignature kept for size " + checkpoint.size() + " by witness "
                                     + witness.name() + " does not verify: " + e.getMessage());
@@ -121,7 +135,7 @@ public class WitnessChecks {
             return;
         }
         try {
-            claims.add(new Claim("the outside sink " + sink.file().orElseThrow(), SignedNote.openCheckpoint(
+            claims.add(new Claim("the outside sink " + sink.file().orElseThrow(), null, SignedNote.openCheckpoint(
                     latest.get().note(), checkpoints.verifier(), checkpoints.origin())));
         } catch (NoteException e) {
             problems.add("the outside sink's latest checkpoint does not verify under the log's key: "
@@ -178,6 +192,6 @@ public class WitnessChecks {
 
     private AuditVerification broken(AuditVerification intact, String problem) {
         return new AuditVerification(false, intact.verifiedEntries(), intact.treeSize(), null, null, null, null,
-                problem, clock.instant().atOffset(ZoneOffset.UTC));
+                problem, clock.instant().atOffset(ZoneOffset.UTC), null, null, null);
     }
 }

@@ -69,12 +69,16 @@ public interface WitnessConfig {
         String verifierKey();
     }
 
+    /**
+     * {@code kiroku.audit.witness.client.token-url}, {@code .id}, {@code .secret}: the environment variables
+     * KIROKU_AUDIT_WITNESS_CLIENT_TOKEN_URL, KIROKU_AUDIT_WITNESS_CLIENT_ID, KIROKU_AUDIT_WITNESS_CLIENT_SECRET.
+     */
     interface Client {
         Optional<URI> tokenUrl();
 
-        Optional<String> clientId();
+        Optional<String> id();
 
-        Optional<String> clientSecret();
+        Optional<String> secret();
     }
 
     interface Sink {

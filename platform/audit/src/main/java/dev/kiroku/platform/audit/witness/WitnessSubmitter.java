@@ -286,6 +286,36 @@ public class WitnessSubmitter {
         }
     }
 
+    /**
+     * The cosignature lines this log keeps for a checkpoint of its own (its size and root), each verified under its
+     * configured witness's key, in the configured order: appended to the checkpoint's signed note they make it the
+     * cosigned checkpoint (C2SP tlog-cosignature: a witness's cosignature is one more signature line of the note).
+     */
+    public String cosignatures(Checkpoint checkpoint) {
+        StringBuilder lines = new StringBuilder();
+        for (Target target : targets) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement query = connection.prepareStatement("SELECT line FROM audit_cosignature "
+                         + "WHERE witness = ? AND key_id = ? AND tree_size = ? AND root_hash = ?")) {
+                query.setString(1, target.key().name());
+                query.setString(2, target.key().keyIdHex());
+                query.setLong(3, checkpoint.size());
+                query.setBytes(4, checkpoint.rootHash());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next()) {
+                        lines.append(Cosignature.verify(rs.getString(1), checkpoint, target.key()).line());
+                    }
+                }
+            } catch (NoteException e) {
+                LOG.errorf("audit log witnessing: the cosignature kept for size %d by witness %s does not verify: %s",
+                        checkpoint.size(), target.key().name(), e.getMessage());
+            } catch (SQLException e) {
+                throw new AuditChainException("could not read the audit log's cosignatures", e);
+            }
+        }
+        return lines.toString();
+    }
+
     /** The configured witnesses' keys, by name. */
     List<NoteKey> witnessKeys() {
         return targets.stream().map(Target::key).toList();

@@ -45,14 +45,14 @@ public class WitnessTokens {
 
     /** A current token, or empty when no client is configured; throws IOException when the grant fails. */
     public synchronized Optional<String> token() throws IOException {
-        if (config.tokenUrl().isEmpty() || config.clientId().isEmpty()) {
+        if (config.tokenUrl().isEmpty() || config.id().isEmpty()) {
             return Optional.empty();
         }
         if (token != null && clock.instant().isBefore(expires.minus(SKEW))) {
             return Optional.of(token);
         }
-        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId().get())
-                + "&client_secret=" + encode(config.clientSecret().orElse(""));
+        String form = "grant_type=client_credentials&client_id=" + encode(config.id().get())
+                + "&client_secret=" + encode(config.secret().orElse(""));
         HttpRequest request = HttpRequest.newBuilder(config.tokenUrl().get()).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
@@ -65,7 +65,7 @@ public class WitnessTokens {
         }
         if (response.statusCode() != 200) {
             throw new IOException("the token endpoint answered " + response.statusCode() + " to client "
-                    + config.clientId().get());
+                    + config.id().get());
         }
         JsonNode body = json.readTree(response.body());
         if (!body.path("access_token").isTextual()) {
