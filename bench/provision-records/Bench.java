@@ -353,6 +353,7 @@ public class Bench {
         p.setString(++k, hex(r, 32));
         p.setObject(++k, UUID.randomUUID());
         p.setObject(++k, null);
+        p.setString(++k, null); // art28_measures_ref (V2)
     }
 
     // ---- REST API ----------------------------------------------------------------------------------------------
