@@ -80,17 +80,136 @@ public class ProofBench {
         }
         Arrays.sort(ms);
         double p50 = pct(ms, 50), p95 = pct(ms, 95), p99 = pct(ms, 99), max = ms[ms.length - 1];
+        double[] db = databaseReads(size, root);
+        say("the same proofs read straight from PostgreSQL (one batched primary-key read of the leaf, the root's and the "
+                + "path's stored subtrees, as the service does; JDBC, no HTTP): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms", db[0], db[1], db[2], db[3]);
+        double[] floor = httpFloor(token);
+        say("the HTTP floor on the same instance (GET /q/health/live, %,d requests, same client): p50 %.2f ms, "
+                + "p95 %.2f ms, p99 %.2f ms", REQUESTS, floor[0], floor[1], floor[2]);
         say("inclusion proof over HTTP at %,d leaves, %,d requests one at a time (after %,d warm-up): "
                 + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms; every proof verified against the root computed from the leaves",
                 size, REQUESTS, WARMUP, p50, p95, p99, max);
         String report = String.format(Locale.ROOT, "{%n  \"machine\": {\"cpus\": %d, \"date\": \"%s\"},%n"
                 + "  \"treeSize\": %d,%n  \"inclusionProof\": {\"requests\": %d, \"warmup\": %d, \"p50Ms\": %.2f, "
-                + "\"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f, \"targetP99Ms\": 5, \"allVerified\": true}%n}%n",
+                + "\"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f, \"targetP99Ms\": 5, \"allVerified\": true},%n"
+                + "  \"databaseRead\": {\"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f},%n"
+                + "  \"httpFloorHealthLive\": {\"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f}%n}%n",
                 Runtime.getRuntime().availableProcessors(), OffsetDateTime.now(ZoneOffset.UTC), size, REQUESTS,
-                WARMUP, p50, p95, p99, max);
+                WARMUP, p50, p95, p99, max, db[0], db[1], db[2], db[3], floor[0], floor[1], floor[2], floor[3]);
         Path out = Path.of(env("BENCH_RESULT", "bench/audit-log/results/latest.json"));
         Files.writeString(out, report);
         say("written %s", out);
+    }
+
+    /**
+     * The proofs' database part alone: for random leaves, the stored subtrees of the leaf, the root and the RFC 9162
+     * path (computed here: RFC 9162 §2.1.3.1 ranges, each the perfect subtrees it is made of), read in one query as
+     * the service reads them; the path folded here and checked against the root.
+     */
+    static double[] databaseReads(long size, byte[] root) throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        double[] ms = new double[REQUESTS];
+        try (Connection c = DriverManager.getConnection(JDBC); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT n.level, n.idx, n.hash FROM unnest(?::smallint[], ?::bigint[]) AS w(level, idx) "
+                        + "JOIN audit_tree_node n ON n.level = w.level AND n.idx = w.idx")) {
+            for (int i = -WARMUP; i < REQUESTS; i++) {
+                long leaf = random.nextLong(size);
+                List<long[]> ranges = new ArrayList<>();
+                ranges.add(new long[] {leaf, leaf + 1});
+                ranges.add(new long[] {0, size});
+                path(leaf, 0, size, ranges);
+                List<Short> levels = new ArrayList<>();
+                List<Long> indexes = new ArrayList<>();
+                for (long[] r : ranges) {
+                    for (long[] node : subtrees(r[0], r[1])) {
+                        levels.add((short) node[0]);
+                        indexes.add(node[1]);
+                    }
+                }
+                long t = System.nanoTime();
+                q.setArray(1, c.createArrayOf("smallint", levels.toArray()));
+                q.setArray(2, c.createArrayOf("bigint", indexes.toArray()));
+                java.util.Map<String, byte[]> read = new java.util.HashMap<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        read.put(rs.getShort(1) + "/" + rs.getLong(2), rs.getBytes(3));
+                    }
+                }
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - t) / 1e6;
+                }
+                List<byte[]> hashes = new ArrayList<>();
+                for (long[] r : ranges) {
+                    List<long[]> parts = subtrees(r[0], r[1]);
+                    byte[] h = null;
+                    for (int k = parts.size() - 1; k >= 0; k--) {
+                        byte[] node = read.get(parts.get(k)[0] + "/" + parts.get(k)[1]);
+                        h = h == null ? node : sha256(new byte[] {1}, node, h);
+                    }
+                    hashes.add(h);
+                }
+                if (!Arrays.equals(hashes.get(1), root)) {
+                    throw new IllegalStateException("the stored subtrees do not make the root");
+                }
+                StringBuilder body = new StringBuilder("{\"leafHash\":\"")
+                        .append(Base64.getEncoder().encodeToString(hashes.get(0))).append("\",\"hashes\":[");
+                for (int k = 2; k < hashes.size(); k++) {
+                    body.append(k == 2 ? "" : ",").append('"').append(Base64.getEncoder().encodeToString(hashes.get(k)))
+                            .append('"');
+                }
+                verify(body.append("]}").toString(), leaf, size, root);
+            }
+        }
+        Arrays.sort(ms);
+        return new double[] {pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1]};
+    }
+
+    /** RFC 9162 §2.1.3.1 PATH(m, D[start:end]) as ranges, leaf upwards. */
+    static void path(long m, long start, long end, List<long[]> out) {
+        long n = end - start;
+        if (n <= 1) {
+            return;
+        }
+        long k = Long.highestOneBit(n - 1);
+        if (m - start < k) {
+            path(m, start, start + k, out);
+            out.add(new long[] {start + k, end});
+        } else {
+            path(m, start + k, end, out);
+            out.add(new long[] {start, start + k});
+        }
+    }
+
+    /** The perfect subtrees {level, index} that make up D[start:end], left to right. */
+    static List<long[]> subtrees(long start, long end) {
+        List<long[]> out = new ArrayList<>();
+        while (start < end) {
+            int level = 63 - Long.numberOfLeadingZeros(end - start);
+            if (start != 0) {
+                level = Math.min(level, Long.numberOfTrailingZeros(start));
+            }
+            out.add(new long[] {level, start >> level});
+            start += 1L << level;
+        }
+        return out;
+    }
+
+    static double[] httpFloor(String token) throws Exception {
+        double[] ms = new double[REQUESTS];
+        for (int i = -WARMUP; i < REQUESTS; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(API + "/q/health/live")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("/q/health/live answered " + r.statusCode());
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return new double[] {pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1]};
     }
 
     /** Loads leaves up to LEAVES (once: a second run finds them there) and returns the tree size. */

@@ -56,7 +56,7 @@ public class AuditCheckpoints {
     /** The last unauthenticated leaf reported, so that one is logged once, not at every interval. */
     private volatile long reported;
     /** The most leaves one signing checks (MACs) and covers; the next signing goes on from there. */
-    static final long WINDOW = 10_000;
+    static final long WINDOW = 1_000;
     private final Duration interval;
     private ScheduledExecutorService signer;
     private volatile long lastWarned;
