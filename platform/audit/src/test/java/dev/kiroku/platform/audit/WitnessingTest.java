@@ -9,7 +9,6 @@ import dev.kiroku.platform.audit.note.Cosignature;
 import dev.kiroku.platform.audit.note.NoteKey;
 import dev.kiroku.platform.audit.note.SignedNote;
 import dev.kiroku.platform.audit.witness.CheckpointSink;
-import dev.kiroku.platform.audit.witness.WitnessConfig;
 import dev.kiroku.platform.audit.witness.WitnessSubmitter;
 import dev.kiroku.platform.testing.EmbeddedPostgresResource;
 import dev.kiroku.platform.testing.LocalTokens;
@@ -177,17 +176,7 @@ class WitnessingTest {
         appendAndAwaitWitnessAndSink(2, "before-the-new-sink-too");
         assertThat(checkpoints.history(-1, 2)).as("a history before the new sink").hasSize(2);
         Path file = Files.createTempDirectory("kiroku-audit-new-sink").resolve("checkpoints.jsonl");
-        CheckpointSink fresh = new CheckpointSink(new WitnessConfig() {
-            @Override
-            public WitnessConfig.Witness witness() {
-                throw new UnsupportedOperationException("the sink reads only its file");
-            }
-
-            @Override
-            public WitnessConfig.Sink sink() {
-                return () -> Optional.of(file);
-            }
-        }, checkpoints, new ObjectMapper());
+        CheckpointSink fresh = new CheckpointSink(Optional.of(file), checkpoints, new ObjectMapper());
         long latest = checkpoints.latest().orElseThrow().treeSize();
 
         assertThat(fresh.appendNew()).isEqualTo(1);

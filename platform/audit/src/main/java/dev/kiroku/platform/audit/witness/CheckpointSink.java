@@ -6,6 +6,7 @@ import dev.kiroku.platform.audit.AuditCheckpoint;
 import dev.kiroku.platform.audit.AuditCheckpoints;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -48,8 +49,14 @@ public class CheckpointSink {
     private final ObjectMapper json;
     private long appended = -2;
 
+    @Inject
     public CheckpointSink(WitnessConfig config, AuditCheckpoints checkpoints, ObjectMapper json) {
-        this.file = config.sink().file();
+        this(config.sink().file(), checkpoints, json);
+    }
+
+    /** A sink on this file (none when empty), e.g. a second, new sink beside the configured one. */
+    public CheckpointSink(Optional<Path> file, AuditCheckpoints checkpoints, ObjectMapper json) {
+        this.file = file;
         this.checkpoints = checkpoints;
         this.json = json;
     }
