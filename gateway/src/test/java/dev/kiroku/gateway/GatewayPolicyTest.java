@@ -1,6 +1,6 @@
 package dev.kiroku.gateway;
 
-import dev.kiroku.gateway.security.VerifiedTokens;
+import dev.kiroku.platform.web.security.VerifiedTokens;
 import dev.kiroku.platform.testing.LocalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

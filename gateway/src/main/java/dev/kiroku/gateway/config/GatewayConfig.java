@@ -30,9 +30,6 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
-    /** Verified tokens remembered, so a client's next request with the same token skips the signature check. */
-    TokenCache tokenCache();
-
     /** Send Strict-Transport-Security (only behind TLS, i.e. in production). */
     @WithDefault("false")
     boolean hsts();
@@ -75,22 +72,6 @@ public interface GatewayConfig {
         @WithName("public")
         @WithDefault("false")
         boolean isPublic();
-    }
-
-    interface TokenCache {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Tokens remembered at most (least recently used ones go first). */
-        @WithDefault("10000")
-        long maxEntries();
-
-        /**
-         * Longest a verified token is remembered; never past its own {@code exp}. Bounds how long a token signed by a
-         * key that Keycloak has since withdrawn stays accepted by the gateway (each service verifies it again).
-         */
-        @WithDefault("60S")
-        Duration maxAge();
     }
 
     interface RateLimit {

@@ -45,6 +45,9 @@ public final class PercentEncoding {
 
     /** The decoded text, or null when the component is not well-formed percent-encoded UTF-8. */
     static String decode(String component) {
+        if (isPlainAscii(component)) {
+            return component; // nothing encoded: the common case, decoded as it is
+        }
         byte[] bytes = new byte[component.length() * 3];
         int n = 0;
         for (int i = 0; i < component.length(); i++) {
@@ -73,5 +76,15 @@ public final class PercentEncoding {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isPlainAscii(String component) {
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

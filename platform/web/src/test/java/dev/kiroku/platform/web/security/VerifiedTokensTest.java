@@ -1,4 +1,4 @@
-package dev.kiroku.gateway.security;
+package dev.kiroku.platform.web.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.eclipse.microprofile.jwt.JsonWebToken;

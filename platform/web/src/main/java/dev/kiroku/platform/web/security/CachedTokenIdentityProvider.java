@@ -1,6 +1,5 @@
-package dev.kiroku.gateway.security;
+package dev.kiroku.platform.web.security;
 
-import dev.kiroku.gateway.config.GatewayConfig;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,9 +9,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Answers a bearer token the gateway verified a moment ago from {@link VerifiedTokens}, before quarkus-oidc's own
- * provider (priority {@value #PRIORITY} above its 1001). A token not remembered (or expired since) yields nothing, and
- * quarkus-oidc verifies it as always; {@link VerifiedTokenRecorder} then remembers it.
+ * Answers a bearer token this application (a service or the gateway) verified a moment ago from
+ * {@link VerifiedTokens}, before quarkus-oidc's own provider (priority {@value #PRIORITY} above its 1001). A token not
+ * remembered (or expired since) yields nothing, and quarkus-oidc verifies it as always; {@link VerifiedTokenRecorder}
+ * then remembers it.
  */
 @ApplicationScoped
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -24,9 +24,9 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     private final VerifiedTokens tokens;
     private final boolean enabled;
 
-    public CachedTokenIdentityProvider(VerifiedTokens tokens, GatewayConfig config) {
+    public CachedTokenIdentityProvider(VerifiedTokens tokens, TokenCacheConfig config) {
         this.tokens = tokens;
-        this.enabled = config.tokenCache().enabled();
+        this.enabled = config.enabled();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.kiroku.gateway.security;
+package dev.kiroku.platform.web.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bearer tokens the gateway has verified (signature by JWKS, issuer, audience, expiry — quarkus-oidc), remembered by
+ * Bearer tokens this application has verified (signature by JWKS, issuer, audience, expiry — quarkus-oidc), remembered by
  * the SHA-256 of the token so that the next request carrying the same token is not verified again. A token is
  * remembered for at most {@code maxAge} and never past its own {@code exp}: an expired token is verified afresh,
  * and fails. The cache holds no token text, only its hash, the verified claims and roles.
@@ -36,6 +36,7 @@ public final class VerifiedTokens {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)
+                .executor(Runnable::run) // upkeep on the request's thread: no wake-up of a pool thread per request
                 .expireAfter(new Expiry<String, Verified>() {
                     @Override
                     public long expireAfterCreate(String key, Verified value, long currentTime) {

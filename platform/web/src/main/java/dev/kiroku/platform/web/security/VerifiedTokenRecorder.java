@@ -1,6 +1,5 @@
-package dev.kiroku.gateway.security;
+package dev.kiroku.platform.web.security;
 
-import dev.kiroku.gateway.config.GatewayConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,9 +12,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Remembers a bearer token quarkus-oidc has just verified (its principal, roles and expiry) in
- * {@link VerifiedTokens}. Runs after every other augmentor, so what is remembered is the identity as the gateway uses
- * it; identities answered from the cache are not remembered again.
+ * Remembers a bearer token quarkus-oidc has just verified (its principal, roles and expiry) in {@link VerifiedTokens}.
+ * Runs after every other augmentor, so what is remembered is the identity as the application uses it; identities
+ * answered from the cache are not remembered again.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -23,9 +22,9 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     private final VerifiedTokens tokens;
     private final boolean enabled;
 
-    public VerifiedTokenRecorder(VerifiedTokens tokens, GatewayConfig config) {
+    public VerifiedTokenRecorder(VerifiedTokens tokens, TokenCacheConfig config) {
         this.tokens = tokens;
-        this.enabled = config.tokenCache().enabled();
+        this.enabled = config.enabled();
     }
 
     @Override
