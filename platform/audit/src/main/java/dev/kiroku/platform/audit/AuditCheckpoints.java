@@ -53,6 +53,10 @@ public class AuditCheckpoints {
     private final Clock clock;
     private final NoteKey key;
     private final AuditEntryMacs macs;
+    /** The last checkpoint {@link #ofSize} found (signed checkpoints are immutable). */
+    private volatile AuditCheckpoint lastOfSize;
+    /** The last size {@link #ofSize} found no checkpoint of, and when. */
+    private volatile Unsigned lastUnsigned;
     /** The last unauthenticated leaf reported, so that one is logged once, not at every interval. */
     private volatile long reported;
     /** The most leaves one signing checks (MACs) and covers; the next signing goes on from there. */
@@ -247,9 +251,35 @@ public class AuditCheckpoints {
         return query("WHERE tree_size > ? ORDER BY tree_size, key_id LIMIT ?", afterSize, limit);
     }
 
-    /** The checkpoint by the current key of exactly this size, if one was signed. */
+    /**
+     * The checkpoint by the current key of exactly this size, if one was signed. Proofs are mostly asked against the
+     * same size many times over, so the last answer is remembered: one found for good (a signed checkpoint never
+     * changes), one not found for {@link #UNSIGNED_RECHECK} (a checkpoint of that size may still be signed).
+     */
     public Optional<AuditCheckpoint> ofSize(long size) {
-        return query("WHERE key_id = ? AND tree_size = ?", key.keyIdHex(), size).stream().findFirst();
+        AuditCheckpoint found = lastOfSize;
+        if (found != null && found.treeSize() == size && found.keyId().equals(key.keyIdHex())) {
+            return Optional.of(found);
+        }
+        Unsigned unsigned = lastUnsigned;
+        long now = System.nanoTime();
+        if (unsigned != null && unsigned.size() == size && now - unsigned.checkedAt() < UNSIGNED_RECHECK.toNanos()) {
+            return Optional.empty();
+        }
+        Optional<AuditCheckpoint> signed = query("WHERE key_id = ? AND tree_size = ?", key.keyIdHex(), size).stream()
+                .findFirst();
+        if (signed.isPresent()) {
+            lastOfSize = signed.get();
+        } else {
+            lastUnsigned = new Unsigned(size, now);
+        }
+        return signed;
+    }
+
+    /** How long a size found without a checkpoint is answered so without asking the database again. */
+    static final Duration UNSIGNED_RECHECK = Duration.ofSeconds(1);
+
+    private record Unsigned(long size, long checkedAt) {
     }
 
     private List<AuditCheckpoint> query(String where, Object... parameters) {

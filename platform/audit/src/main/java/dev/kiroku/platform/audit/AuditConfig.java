@@ -29,4 +29,16 @@ public interface AuditConfig {
      */
     @WithDefault("1h")
     Duration verificationInterval();
+
+    /**
+     * Stored subtrees of at least {@code 2^node-cache-min-level} leaves are kept in memory once read, for proofs: they
+     * never change (a perfect subtree is written once), and every proof needs the top of the tree. The levels below
+     * are read from the database, one batched query per proof.
+     */
+    @WithDefault("8")
+    int nodeCacheMinLevel();
+
+    /** Subtree hashes kept at most (about 150 bytes each); 0 turns the cache off. */
+    @WithDefault("100000")
+    long nodeCacheMaxEntries();
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Inclusion and consistency proofs of the audit log (RFC 9162 §2.1.3, §2.1.4), each one batched read of stored
@@ -25,10 +26,17 @@ public class AuditProofs {
 
     private final AgroalDataSource dataSource;
     private final AuditCheckpoints checkpoints;
+    private final AuditNodeCache nodes;
+    /**
+     * The largest tree size this instance has seen the log hold: the log only grows (its rows refuse UPDATE and
+     * DELETE), so a proof up to that size needs no query of the size (one round trip less per proof).
+     */
+    private final AtomicLong reached = new AtomicLong();
 
-    public AuditProofs(AgroalDataSource dataSource, AuditCheckpoints checkpoints) {
+    public AuditProofs(AgroalDataSource dataSource, AuditCheckpoints checkpoints, AuditNodeCache nodes) {
         this.dataSource = dataSource;
         this.checkpoints = checkpoints;
+        this.nodes = nodes;
     }
 
     /** RFC 9162 inclusion proof: the leaf at {@code leafIndex} in the tree of {@code treeSize} (default: latest checkpoint). */
@@ -58,7 +66,12 @@ public class AuditProofs {
                         "leaf " + leafIndex + " is not in a tree of " + size + " leaves");
             }
             // the leaf, the root and the path: one batched read of stored subtrees
-            MerkleTree.Inclusion proof = new MerkleTree(AuditTreeNodes.reader(connection)).inclusion(leafIndex, size);
+            MerkleTree.Inclusion proof;
+            try {
+                proof = new MerkleTree(nodes.reader(connection)).inclusion(leafIndex, size);
+            } catch (MerkleTree.MissingNodeException e) {
+                throw shrunk(connection, size, e);
+            }
             return new Inclusion(leafIndex, size, b64(proof.leafHash()), b64(proof.rootHash()),
                     proof.path().stream().map(AuditProofs::b64).toList(),
                     checkpoints.ofSize(size).map(AuditCheckpoint::note).orElse(null));
@@ -75,8 +88,12 @@ public class AuditProofs {
                         "the first size " + firstSize + " is larger than the second, " + second);
             }
             // both roots and the proof: one batched read of stored subtrees
-            MerkleTree.Consistency proof = new MerkleTree(AuditTreeNodes.reader(connection)).consistency(firstSize,
-                    second);
+            MerkleTree.Consistency proof;
+            try {
+                proof = new MerkleTree(nodes.reader(connection)).consistency(firstSize, second);
+            } catch (MerkleTree.MissingNodeException e) {
+                throw shrunk(connection, second, e);
+            }
             return new Consistency(firstSize, second, b64(proof.firstRoot()), b64(proof.secondRoot()),
                     proof.proof().stream().map(AuditProofs::b64).toList());
         } catch (SQLException e) {
@@ -89,12 +106,34 @@ public class AuditProofs {
         if (asked == null) {
             return checkpoints.latest().map(AuditCheckpoint::treeSize).orElse(0L);
         }
+        if (asked <= reached.get()) {
+            return asked;
+        }
+        reached.accumulateAndGet(checkReached(connection, asked), Math::max);
+        return asked;
+    }
+
+    /** The log's size now, once it is known to hold {@code asked} leaves (422 otherwise). */
+    private static long checkReached(Connection connection, long asked) throws SQLException {
         long size = AuditChain.treeSize(connection);
         if (asked > size) {
             throw ProblemException.unprocessable(OUT_OF_RANGE, "Tree size not reached",
                     "the log holds " + size + " leaves, fewer than " + asked);
         }
-        return asked;
+        return size;
+    }
+
+    /**
+     * A node of a size this instance saw reached is missing: the log was shrunk behind its back (the verification
+     * and the witnesses report that). The size is checked again and the kept subtrees forgotten; a size the log no
+     * longer holds is refused as one it never held.
+     */
+    private RuntimeException shrunk(Connection connection, long size, MerkleTree.MissingNodeException missing)
+            throws SQLException {
+        reached.set(AuditChain.treeSize(connection));
+        nodes.clear();
+        checkReached(connection, size);
+        return missing;
     }
 
     private static String b64(byte[] hash) {

@@ -54,6 +54,9 @@ class AuditCheckpointTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    AuditNodeCache nodeCache;
+
     private static String auditor() {
         return LocalTokens.user("auditor", "auditor");
     }
@@ -214,6 +217,32 @@ class AuditCheckpointTest {
         }
         AuditTreeNodes.insert(c, nodes);
         assertThat(chain.verify().problem()).doesNotContain("does not match its leaf");
+    }
+
+    @Test
+    void proofsFromKeptUpperSubtreesAreTheProofsReadFromTheDatabase() throws Exception {
+        // enough leaves for stored subtrees at and above kiroku.audit.node-cache-min-level (8: 256 leaves)
+        long wanted = 600;
+        if (entries() < wanted) {
+            appendSome((int) (wanted - entries()), "kept-subtrees");
+        }
+        long size = entries();
+        try (Connection c = dataSource.getConnection()) {
+            for (int round = 0; round < 2; round++) { // the second round is answered from the kept subtrees
+                for (long leaf = 0; leaf < size; leaf += 7) {
+                    MerkleTree.Inclusion kept = new MerkleTree(nodeCache.reader(c)).inclusion(leaf, size);
+                    MerkleTree.Inclusion stored = new MerkleTree(AuditTreeNodes.reader(c)).inclusion(leaf, size);
+                    assertThat(kept.rootHash()).isEqualTo(stored.rootHash());
+                    assertThat(kept.path()).usingElementComparator(java.util.Arrays::compare)
+                            .containsExactlyElementsOf(stored.path());
+                }
+                MerkleTree.Consistency kept = new MerkleTree(nodeCache.reader(c)).consistency(size / 3, size);
+                MerkleTree.Consistency stored = new MerkleTree(AuditTreeNodes.reader(c)).consistency(size / 3, size);
+                assertThat(kept.proof()).usingElementComparator(java.util.Arrays::compare)
+                        .containsExactlyElementsOf(stored.proof());
+            }
+        }
+        assertThat(nodeCache.size()).as("subtrees of 256 leaves and more are kept").isPositive();
     }
 
     @Test

@@ -21,4 +21,16 @@ public record NodeId(int level, long index) {
     public long end() {
         return (index + 1) << level;
     }
+
+    // written out: a proof looks nodes up in hash maps tens of times, and the record's generated ones showed in profiles
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NodeId node && node.level == level && node.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(index * 63 + level);
+    }
 }
