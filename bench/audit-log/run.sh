@@ -6,7 +6,7 @@
 #
 # Knobs (environment), defaults in brackets:
 #   BENCH_LEAVES [10000000]  leaves loaded into the scratch log
-#   BENCH_PROOFS [10000]     measured inclusion proofs (after BENCH_WARMUP [2000])
+#   BENCH_PROOFS [20000]     measured inclusion proofs (after BENCH_WARMUP [20000])
 #   BENCH_PORT [8091]        the bench instance of provision-records
 #   BENCH_KEEP [0]           1 keeps the scratch database bench_audit_log for the next run (loading takes minutes)
 set -euo pipefail
