@@ -284,6 +284,15 @@ class KirokuScriptTest {
     }
 
     @Test
+    void javaOptsPrintsTheOptionsAServiceStartsWithAndHonoursItsOverride_issue18() throws Exception {
+        assertThat(run(Map.of(), "java-opts", "joint-use")).isEqualTo("0\n-Xmx384m\n");
+        assertThat(run(Map.of(), "java-opts", "provision-records")).isEqualTo("0\n-Xmx768m -XX:+UseParallelGC\n");
+        assertThat(run(Map.of("KIROKU_JAVA_OPTS_BREACH_REPORTING", "-Xmx256m -XX:+UseSerialGC"), "java-opts",
+                "breach-reporting")).isEqualTo("0\n-Xmx256m -XX:+UseSerialGC\n");
+        assertThat(run(Map.of(), "java-opts", "no-such-service")).startsWith("1\n").contains("no service no-such-service");
+    }
+
+    @Test
     void withMonitoringPrometheusScrapesEveryServiceAndTheGatewayOnLoopbackAsJobsNamedAfterThem_issue16() throws Exception {
         String result = run(Map.of(), "prometheus-config");
         assertThat(result).startsWith("0\n");
