@@ -165,7 +165,12 @@ public class Bench {
                 + "\"targetP99Ms\": 20},%n", records, DISCLOSURES, answer[0], answer[1], answer[2], answer[3],
                 answer[4]));
 
-        // --- 4. the regulator export of everything, streamed ---------------------------------------------------
+        // --- 4. breach-reporting's affected-person derivation over a counterparty's subjects -------------------
+        if (!"0".equals(env("BENCH_DERIVATION", "1"))) {
+            derivationPhase(tokens, report);
+        }
+
+        // --- 5. the regulator export of everything, streamed ---------------------------------------------------
         if ("0".equals(env("BENCH_EXPORT", "1"))) {
             report.append("  \"export\": null\n}\n");
             Files.writeString(Path.of(env("BENCH_RESULT", "bench/provision-records/results/latest.json")),
@@ -185,6 +190,136 @@ public class Bench {
             say("TARGET MISSED: disclosure p99");
             System.exit(3);
         }
+    }
+
+    // ---- affected-person derivation ----------------------------------------------------------------------------
+
+    static final String BREACH_API = env("BENCH_BREACH_API", "http://127.0.0.1:8083");
+    static final int DERIVATION_SUBJECTS = Integer.parseInt(env("BENCH_DERIVATION_SUBJECTS", "100000"));
+
+    /**
+     * The incident case of APPI Art. 26 at scale: a counterparty leaked what it received in a period; breach-reporting
+     * derives the affected persons from provision-records (paging through /api/v1/provision-subjects, sealing and
+     * storing every person). The period ends today and is widened by 30 days until the counterparty has at least
+     * DERIVATION_SUBJECTS distinct subjects in it. Measured: the paging alone (this client reading every page, as
+     * breach-reporting does), then the whole derivation job (POST to COMPLETED, and the job's own start..finish).
+     */
+    static void derivationPhase(Tokens tokens, StringBuilder report) throws Exception {
+        String company = COMPANIES[0];
+        String base = "/api/v1/provision-subjects?counterpartyName="
+                + URLEncoder.encode(company, StandardCharsets.UTF_8);
+        LocalDate to = TODAY;
+        LocalDate from = TODAY;
+        long total = 0;
+        Pattern totalOf = Pattern.compile("\"total\":(\\d+)");
+        for (int days = 30; days <= 400; days += 30) {
+            from = TODAY.minusDays(days);
+            HttpResponse<String> page = get(API, base + "&from=" + from + "&to=" + to + "&limit=1", tokens.officer());
+            Matcher m = totalOf.matcher(page.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no total in " + page.body());
+            }
+            total = Long.parseLong(m.group(1));
+            if (total >= DERIVATION_SUBJECTS) {
+                break;
+            }
+        }
+        say("derivation: %s, %s..%s: %,d distinct subjects", "counterparty 0", from, to, total);
+
+        // the paging alone, as breach-reporting pages (500 a page, the cursor of the previous page)
+        Pattern nextOf = Pattern.compile("\"next\":\"([0-9a-f]+)\"");
+        long start = System.nanoTime();
+        String after = null;
+        long pages = 0;
+        double slowestPageMs = 0;
+        do {
+            long pageStart = System.nanoTime();
+            HttpResponse<String> page = get(API, base + "&from=" + from + "&to=" + to + "&limit=500"
+                    + (after == null ? "" : "&after=" + after), tokens.officer());
+            slowestPageMs = Math.max(slowestPageMs, (System.nanoTime() - pageStart) / 1e6);
+            pages++;
+            Matcher m = nextOf.matcher(page.body());
+            after = m.find() ? m.group(1) : null;
+        } while (after != null);
+        double pagingSeconds = (System.nanoTime() - start) / 1e9;
+        say("  paging alone: %,d pages in %.2f s (slowest page %.0f ms)", pages, pagingSeconds, slowestPageMs);
+
+        // the whole job, through breach-reporting
+        String incident = "{\"title\":\"bench: a counterparty's leak\",\"detectedAt\":\"" + TODAY
+                + "T09:00:00+09:00\",\"awarenessAt\":\"" + TODAY + "T10:00:00+09:00\","
+                + "\"awarenessJustification\":\"bench\",\"detectingDepartment\":\"bench\",\"role\":\"CONTROLLER\","
+                + "\"euResidents\":false}";
+        HttpResponse<String> created = send(BREACH_API, "/api/v1/incidents", incident, tokens.officer(), null);
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created.body());
+        if (!id.find()) {
+            throw new IllegalStateException("no incident id in " + created.body());
+        }
+        String incidentPath = "/api/v1/incidents/" + id.group(1);
+        String filter = "{\"counterparty\":{\"name\":\"" + company + "\"},\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\"}";
+        start = System.nanoTime();
+        HttpResponse<String> accepted = send(BREACH_API, incidentPath + "/affected-person-derivations", filter,
+                tokens.officer(), RUN + "-derivation");
+        Matcher job = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(accepted.body());
+        if (!job.find()) {
+            throw new IllegalStateException("no job id in " + accepted.body());
+        }
+        String jobPath = incidentPath + "/affected-person-derivations/" + job.group(1);
+        Pattern status = Pattern.compile("\"status\":\"([A-Z]+)\"");
+        String body;
+        while (true) {
+            body = get(BREACH_API, jobPath, tokens.officer()).body();
+            Matcher m = status.matcher(body);
+            String state = m.find() ? m.group(1) : "?";
+            if (!state.equals("RUNNING") && !state.equals("QUEUED")) {
+                if (!state.equals("COMPLETED")) {
+                    throw new IllegalStateException("the derivation ended " + state + ": " + body);
+                }
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double jobSeconds = (System.nanoTime() - start) / 1e9;
+        Matcher startedAt = Pattern.compile("\"startedAt\":\"([^\"]+)\"").matcher(body);
+        Matcher finishedAt = Pattern.compile("\"finishedAt\":\"([^\"]+)\"").matcher(body);
+        double serverSeconds = startedAt.find() && finishedAt.find() ? Duration.between(
+                java.time.Instant.parse(startedAt.group(1)), java.time.Instant.parse(finishedAt.group(1)))
+                .toMillis() / 1e3 : Double.NaN;
+        Matcher added = Pattern.compile("\"added\":(\\d+)").matcher(body);
+        long persons = added.find() ? Long.parseLong(added.group(1)) : -1;
+        say("  derivation job: %,d persons added in %.2f s (POST to COMPLETED; the job's own start..finish %.2f s),"
+                + " %,.0f subjects/s", persons, jobSeconds, serverSeconds, total / jobSeconds);
+        report.append(String.format(Locale.ROOT, "  \"derivation\": {\"subjects\": %d, \"from\": \"%s\", "
+                + "\"to\": \"%s\", \"pages\": %d, \"pagingSeconds\": %.2f, \"slowestPageMs\": %.0f, "
+                + "\"jobSeconds\": %.2f, \"jobServerSeconds\": %.2f, \"personsAdded\": %d, "
+                + "\"subjectsPerSecond\": %.0f, \"targetSeconds\": 10},%n", total, from, to, pages, pagingSeconds,
+                slowestPageMs, jobSeconds, serverSeconds, persons, total / jobSeconds));
+    }
+
+    static HttpResponse<String> get(String api, String path, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    static HttpResponse<String> send(String api, String path, String body, String token, String idempotencyKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
     }
 
     // ---- raw JDBC ----------------------------------------------------------------------------------------------

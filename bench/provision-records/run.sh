@@ -15,6 +15,9 @@
 #   BENCH_ROUNDS [3] alternating raw-JDBC/API rounds (0 skips the ingest comparison); BENCH_EXPORT [1; 0 skips]
 #   BENCH_WARMUP_BATCHES [100] batches sent before anything is measured (the JIT-compiled steady state)
 #   BENCH_DISCLOSURE_PHASE [1; 0 = only the ingest rounds and the checkpoint lag]
+#   BENCH_DERIVATION [1; 0 skips] breach-reporting's affected-person derivation over counterparty 0's subjects
+#   BENCH_DERIVATION_SUBJECTS [100000] the period (ending today) widens by 30 days until it holds this many subjects
+#   BENCH_BREACH_API [http://127.0.0.1:8083] breach-reporting, where the derivation job is started
 #   BENCH_ENFORCE_TARGETS [0; 1 = exit 3 when a target is missed]
 set -euo pipefail
 

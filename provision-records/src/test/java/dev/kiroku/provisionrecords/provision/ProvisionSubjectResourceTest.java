@@ -33,7 +33,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** The distinct subjects of a counterparty's records, as breach-reporting reads them: filters, pages, roles, audit. */
@@ -137,7 +139,11 @@ class ProvisionSubjectResourceTest {
                 request.queryParam("after", after);
             }
             Response page = request.when().get(SUBJECTS);
-            page.then().statusCode(200).body("total", equalTo(5));
+            if (after == null) {
+                page.then().statusCode(200).body("total", equalTo(5));
+            } else {
+                page.then().statusCode(200).body("$", not(hasKey("total")));
+            }
             seen.addAll(page.path("items.identifier"));
             after = page.path("next");
             if (after != null) {

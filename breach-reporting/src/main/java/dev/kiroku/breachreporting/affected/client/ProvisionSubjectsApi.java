@@ -22,8 +22,8 @@ public interface ProvisionSubjectsApi {
     record Subject(String scheme, String identifier, String name) {
     }
 
-    /** A page of distinct subjects. */
-    record SubjectPage(List<Subject> items, String next, long total) {
+    /** A page of distinct subjects; provision-records counts the total on the first page only. */
+    record SubjectPage(List<Subject> items, String next, Long total) {
     }
 
     @GET

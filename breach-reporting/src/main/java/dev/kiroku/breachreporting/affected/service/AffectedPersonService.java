@@ -296,10 +296,10 @@ public class AffectedPersonService {
             do {
                 ProvisionSubjectsApi.SubjectPage page = provisionRecords.subjects(d.counterpartyCorporateNumber(),
                         d.counterpartyName(), d.items(), d.from(), d.to(), after);
-                if (first) {
+                if (first && page.total() != null) {
                     ledger.expect(jobId, page.total());
-                    first = false;
                 }
+                first = false;
                 List<Candidate> chunk = new ArrayList<>(page.items().size());
                 for (ProvisionSubjectsApi.Subject s : page.items()) {
                     chunk.add(Candidate.of(++position, new AffectedSubject(s.scheme(), s.identifier(), s.name(), null,

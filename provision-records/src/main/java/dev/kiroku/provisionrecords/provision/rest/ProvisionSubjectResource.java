@@ -1,5 +1,6 @@
 package dev.kiroku.provisionrecords.provision.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiroku.platform.web.KeysetPages;
 import dev.kiroku.platform.web.KirokuRoles;
 import dev.kiroku.platform.web.Problem;
@@ -68,12 +69,15 @@ public class ProvisionSubjectResource {
                                       example = "佐藤花子") String name) {
     }
 
-    /** A page of distinct subjects. */
+    /** A page of distinct subjects; what a page lacks (the next cursor on the last, the total after the first) is absent. */
     @Schema(name = "ProvisionSubjectPage")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SubjectPage(List<SubjectView> items,
                               @Schema(description = "Cursor of the next page (opaque); absent on the last page")
                               String next,
-                              @Schema(description = "Distinct subjects matching in all") long total) {
+                              @Schema(description = "Distinct subjects matching in all: on the first page only "
+                                      + "(counting is a pass over every matching record; a client reads it once)",
+                                      example = "1204") Long total) {
     }
 
     @GET
@@ -83,8 +87,8 @@ public class ProvisionSubjectResource {
                     + "under APPI Art. 26: current record versions, not purged, of the counterparty (by corporate "
                     + "number and/or name — at least one), with any of the `item`s (none: any item), covering a day "
                     + "in `from`..`to`. One entry per subject (scheme and identifier), its name from its latest "
-                    + "matching record. Keyset-paginated (`limit` ≤ 500, `next` + `Link`), `total` counts every "
-                    + "matching subject. Every call is appended to the audit chain (who, the filter, how many, a "
+                    + "matching record. Keyset-paginated (`limit` ≤ 500, `next` + `Link`); the first page's `total` "
+                    + "counts every matching subject (later pages omit it: counting reads every matching record). Every call is appended to the audit chain (who, the filter, how many, a "
                     + "digest of the subjects' blind indexes); logs carry counts only. Allowed for breach-reporting's "
                     + "service account and compliance officers.")
     @APIResponse(responseCode = "200", description = "A page of subjects",

@@ -40,26 +40,31 @@ public class SubjectQueryService {
         this.audit = audit;
     }
 
-    /** A page of subjects, the cursor after its last one, and how many subjects match in all. */
-    public record SubjectPage(List<MatchedSubject> rows, long total, UUID auditEntryId) {
+    /**
+     * A page of subjects and how many subjects match in all: counted on the first page only (null on the others), as
+     * counting is a pass over every matching record, and a paging client reads the total once.
+     */
+    public record SubjectPage(List<MatchedSubject> rows, Long total, UUID auditEntryId) {
     }
 
     @Transactional
     public SubjectPage subjects(SubjectCriteria criteria, String after, int limit, Caller caller) {
         List<MatchedSubject> rows = records.subjects(criteria, after, limit);
-        long total = records.countSubjects(criteria);
+        Long total = after == null ? records.countSubjects(criteria) : null;
         Map<String, Object> facts = criteria.facts();
         facts.put("firstPage", after == null);
         facts.put("limit", limit);
         facts.put("returned", rows.size());
-        facts.put("total", total);
+        if (total != null) {
+            facts.put("total", total);
+        }
         facts.put("subjectsDigest", digest(rows));
         facts.put("client", caller.clientId());
         UUID queryId = TimeOrderedIds.next(clock);
         UUID entry = audit.append(new AuditEvent("provision-subjects.read", "provision-subjects-query",
                 queryId.toString(), caller.actor(), null, facts)).entryId();
-        LOG.infof("provision subjects query %s by client %s: %d returned of %d", queryId, caller.clientId(),
-                rows.size(), total);
+        LOG.infof("provision subjects query %s by client %s: %d returned%s", queryId, caller.clientId(),
+                rows.size(), total == null ? "" : " of " + total);
         return new SubjectPage(rows, total, entry);
     }
 
