@@ -11,7 +11,7 @@
 #   BENCH_SENDERS [2]       concurrent API senders = concurrent JDBC connections
 #   BENCH_TOTAL_RECORDS [1000000]  records loaded (through the API) before disclosures are measured
 #   BENCH_SUBJECTS [200000] distinct subjects (about TOTAL/SUBJECTS records each)
-#   BENCH_DISCLOSURES [2000] measured disclosure requests (after 300 warm-up ones)
+#   BENCH_DISCLOSURES [2000] measured disclosure requests (after 300 warm-up ones; 0 skips them)
 #   BENCH_ROUNDS [3] alternating raw-JDBC/API rounds (0 skips the ingest comparison); BENCH_EXPORT [1; 0 skips]
 #   BENCH_WARMUP_BATCHES [100] batches sent before anything is measured (the JIT-compiled steady state)
 #   BENCH_DISCLOSURE_PHASE [1; 0 = only the ingest rounds and the checkpoint lag]

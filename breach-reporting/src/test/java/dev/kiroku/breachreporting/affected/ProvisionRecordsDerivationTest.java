@@ -127,14 +127,22 @@ class ProvisionRecordsDerivationTest {
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).extracting(p -> p.get("identifier")).containsExactlyInAnyOrderElementsOf(subjects);
 
-        // provision-records recorded who read which subjects: breach-reporting's service account, page by page
+        // provision-records recorded who read which subjects: breach-reporting's service account, the count in a
+        // read of its own (one subject, the total) beside the pages, which leave the count out
         List<Map<String, Object>> entries = given().auth().oauth2(officer)
                 .queryParam("aggregateType", "provision-subjects-query").queryParam("limit", 500)
                 .when().get(ProvisionRecordsProcess.url() + "/api/v1/audit/provision-records/entries")
                 .then().statusCode(200).extract().path("items");
-        assertThat(entries).filteredOn(e -> String.valueOf(e.get("content")).contains(counterparty))
-                .hasSize(3)
+        List<Map<String, Object>> reads = entries.stream()
+                .filter(e -> String.valueOf(e.get("content")).contains(counterparty)).toList();
+        assertThat(reads).hasSize(4)
                 .allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("service-account-kiroku-breach-reporting"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> contents = reads.stream().map(e -> (Map<String, Object>) e.get("content")).toList();
+        assertThat(contents).filteredOn(c -> c.containsKey("total")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("total", 5).containsEntry("limit", 1));
+        assertThat(contents).filteredOn(c -> !c.containsKey("total"))
+                .extracting(c -> c.get("returned")).containsExactlyInAnyOrder(2, 2, 1);
 
         // provision-records down: the job fails with its reason, nothing added; up again: a new derivation completes
         ProvisionRecordsProcess.down();

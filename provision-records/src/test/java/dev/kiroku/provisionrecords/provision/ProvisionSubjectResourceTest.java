@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** The distinct subjects of a counterparty's records, as breach-reporting reads them: filters, pages, roles, audit. */
@@ -155,6 +156,21 @@ class ProvisionSubjectResourceTest {
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(5).doesNotHaveDuplicates();
         assertThat(Set.copyOf(seen)).isEqualTo(recorded);
+    }
+
+    @Test
+    void aFirstPageAskedWithoutCountHasTheSameSubjectsAndNoTotal() {
+        String cp = counterparty();
+        for (int i = 0; i < 3; i++) {
+            record(newSubjectId(), cp, null, List.of("NAME"), TODAY);
+        }
+        List<String> counted = given().auth().oauth2(BREACH_REPORTING).queryParam("counterpartyName", cp)
+                .queryParam("limit", 2).when().get(SUBJECTS)
+                .then().statusCode(200).body("total", equalTo(3)).extract().path("items.identifier");
+        given().auth().oauth2(BREACH_REPORTING).queryParam("counterpartyName", cp).queryParam("limit", 2)
+                .queryParam("count", false).when().get(SUBJECTS)
+                .then().statusCode(200).body("$", not(hasKey("total")))
+                .body("items.identifier", equalTo(counted)).body("next", notNullValue());
     }
 
     @Test

@@ -33,12 +33,33 @@ public class ProvisionRecordsClient {
                 .build(ProvisionSubjectsApi.class);
     }
 
-    /** One page of the distinct subjects of a counterparty's records with any of the items in the period. */
+    /**
+     * One page of the distinct subjects of a counterparty's records with any of the items in the period, without
+     * their total (see {@link #count}).
+     */
     public ProvisionSubjectsApi.SubjectPage subjects(String corporateNumber, String counterpartyName,
             Set<String> items, LocalDate from, LocalDate to, String after) {
+        return call(corporateNumber, counterpartyName, items, from, to, after, config.pageSize(), false);
+    }
+
+    /**
+     * How many distinct subjects match in all: a request of its own (a first page of one, with its total), as
+     * counting reads every matching record and the pages need not wait for it.
+     */
+    public long count(String corporateNumber, String counterpartyName, Set<String> items, LocalDate from,
+            LocalDate to) {
+        Long total = call(corporateNumber, counterpartyName, items, from, to, null, 1, true).total();
+        if (total == null) {
+            throw new Unavailable("provision-records at " + config.url() + " answered no total", null);
+        }
+        return total;
+    }
+
+    private ProvisionSubjectsApi.SubjectPage call(String corporateNumber, String counterpartyName, Set<String> items,
+            LocalDate from, LocalDate to, String after, int limit, boolean count) {
         try {
             return api.subjects(corporateNumber, counterpartyName, items, from == null ? null : from.toString(),
-                    to == null ? null : to.toString(), after, config.pageSize());
+                    to == null ? null : to.toString(), after, limit, count);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             throw new Unavailable("provision-records at " + config.url() + " answered " + status

@@ -31,5 +31,5 @@ public interface ProvisionSubjectsApi {
     SubjectPage subjects(@QueryParam("counterpartyCorporateNumber") String corporateNumber,
             @QueryParam("counterpartyName") String counterpartyName, @QueryParam("item") Set<String> items,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("after") String after,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("count") boolean count);
 }

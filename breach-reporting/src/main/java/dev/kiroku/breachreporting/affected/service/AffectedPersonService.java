@@ -51,8 +51,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -288,18 +290,30 @@ public class AffectedPersonService {
         }
     }
 
+    /**
+     * Pages through provision-records' subjects and stores each page as a chunk. The next page is read while the
+     * current one is stored (one page ahead, on the job's own reader thread): provision-records answering and this
+     * service sealing and inserting overlap, and the order of the chunks, their positions and a failure's effect (the
+     * chunks committed before stay) are those of a page-by-page loop. The total (a count over every matching record)
+     * is asked beside the pages and becomes the job's expected total when it arrives, at the latest before the job
+     * completes; a count that fails leaves the total unknown, not the job failed.
+     */
     void runDerivation(UUID jobId, Derivation d) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService reader = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "affected-persons-read-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            String after = null;
+            Future<Long> total = reader.submit(() -> provisionRecords.count(d.counterpartyCorporateNumber(),
+                    d.counterpartyName(), d.items(), d.from(), d.to()));
+            ProvisionSubjectsApi.SubjectPage page = page(d, null);
             long position = 0;
-            boolean first = true;
-            do {
-                ProvisionSubjectsApi.SubjectPage page = provisionRecords.subjects(d.counterpartyCorporateNumber(),
-                        d.counterpartyName(), d.items(), d.from(), d.to(), after);
-                if (first && page.total() != null) {
-                    ledger.expect(jobId, page.total());
-                }
-                first = false;
+            while (true) {
+                String after = page.next();
+                Future<ProvisionSubjectsApi.SubjectPage> next = after == null ? null
+                        : reader.submit(() -> page(d, after));
                 List<Candidate> chunk = new ArrayList<>(page.items().size());
                 for (ProvisionSubjectsApi.Subject s : page.items()) {
                     chunk.add(Candidate.of(++position, new AffectedSubject(s.scheme(), s.identifier(), s.name(), null,
@@ -308,8 +322,18 @@ public class AffectedPersonService {
                 if (!chunk.isEmpty()) {
                     ledger.apply(jobId, chunk, clock.instant());
                 }
-                after = page.next();
-            } while (after != null);
+                if (total != null && total.isDone()) {
+                    expect(jobId, total);
+                    total = null;
+                }
+                if (next == null) {
+                    break;
+                }
+                page = awaitPage(next);
+            }
+            if (total != null) {
+                expect(jobId, total);
+            }
             ImportJob job = ledger.complete(jobId, clock.instant());
             LOG.infof("affected-person derivation %s completed: %d subjects, %d added, %d already known", jobId,
                     job.processed(), job.added(), job.completed() + job.duplicates());
@@ -318,6 +342,44 @@ public class AffectedPersonService {
                     + "be started", e);
         } catch (RuntimeException e) {
             failed(jobId, "the derivation stopped: " + safeMessage(e), e);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** The counted total as the job's expected one; a count that failed is logged and leaves it unknown. */
+    private void expect(UUID jobId, Future<Long> total) {
+        long counted;
+        try {
+            counted = total.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting", e);
+        } catch (ExecutionException e) {
+            LOG.warnf("affected-person derivation %s: provision-records did not count the subjects (%s); the job's "
+                    + "total stays unknown", jobId, e.getCause().getClass().getSimpleName());
+            return;
+        }
+        ledger.expect(jobId, counted);
+    }
+
+    private ProvisionSubjectsApi.SubjectPage page(Derivation d, String after) {
+        return provisionRecords.subjects(d.counterpartyCorporateNumber(), d.counterpartyName(), d.items(), d.from(),
+                d.to(), after);
+    }
+
+    /** The page read ahead, or what stopped its reading (as the page-by-page loop would have thrown it). */
+    private static ProvisionSubjectsApi.SubjectPage awaitPage(Future<ProvisionSubjectsApi.SubjectPage> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

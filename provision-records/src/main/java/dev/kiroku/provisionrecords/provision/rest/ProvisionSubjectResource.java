@@ -88,8 +88,10 @@ public class ProvisionSubjectResource {
                     + "number and/or name — at least one), with any of the `item`s (none: any item), covering a day "
                     + "in `from`..`to`. One entry per subject (scheme and identifier), its name from its latest "
                     + "matching record. Keyset-paginated (`limit` ≤ 500, `next` + `Link`); the first page's `total` "
-                    + "counts every matching subject (later pages omit it: counting reads every matching record). Every call is appended to the audit chain (who, the filter, how many, a "
-                    + "digest of the subjects' blind indexes); logs carry counts only. Allowed for breach-reporting's "
+                    + "counts every matching subject (later pages omit it). Counting reads every matching record: "
+                    + "`count=false` leaves it out of the first page too, so a client can ask for the total in a "
+                    + "request of its own (`limit=1`) while it pages. Every call is appended to the audit chain (who, "
+                    + "the filter, how many, a digest of the subjects' blind indexes); logs carry counts only. Allowed for breach-reporting's "
                     + "service account and compliance officers.")
     @APIResponse(responseCode = "200", description = "A page of subjects",
             content = @Content(schema = @Schema(implementation = SubjectPage.class),
@@ -115,6 +117,8 @@ public class ProvisionSubjectResource {
             String after,
             @Parameter(description = "Page size, at most 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
             @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "false: the first page without its `total`") @QueryParam("count")
+            @DefaultValue("true") boolean count,
             @Context UriInfo uri) {
         String name = counterpartyName == null || counterpartyName.isBlank() ? null : counterpartyName;
         if (corporateNumber == null && name == null) {
@@ -128,7 +132,7 @@ public class ProvisionSubjectResource {
                     .withViolation(Problem.Violation.of("to", "query", "must not be before from"));
         }
         SubjectCriteria criteria = new SubjectCriteria(corporateNumber, name, items, from, to);
-        SubjectQueryService.SubjectPage page = service.subjects(criteria, after, limit, Callers.of(identity));
+        SubjectQueryService.SubjectPage page = service.subjects(criteria, after, limit, count, Callers.of(identity));
         List<SubjectView> views = page.rows().stream().map(r -> view(r.subject())).toList();
         String next = KeysetPages.next(page.rows(), limit, last -> last.cursor());
         return KeysetPages.ok(new SubjectPage(views, next, page.total()), next, uri, "after");

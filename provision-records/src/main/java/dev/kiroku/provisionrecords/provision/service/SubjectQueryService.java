@@ -41,16 +41,16 @@ public class SubjectQueryService {
     }
 
     /**
-     * A page of subjects and how many subjects match in all: counted on the first page only (null on the others), as
-     * counting is a pass over every matching record, and a paging client reads the total once.
+     * A page of subjects and how many subjects match in all: counted on the first page only, when asked (null
+     * otherwise), as counting is a pass over every matching record, and a paging client reads the total once.
      */
     public record SubjectPage(List<MatchedSubject> rows, Long total, UUID auditEntryId) {
     }
 
     @Transactional
-    public SubjectPage subjects(SubjectCriteria criteria, String after, int limit, Caller caller) {
+    public SubjectPage subjects(SubjectCriteria criteria, String after, int limit, boolean count, Caller caller) {
         List<MatchedSubject> rows = records.subjects(criteria, after, limit);
-        Long total = after == null ? records.countSubjects(criteria) : null;
+        Long total = after == null && count ? records.countSubjects(criteria) : null;
         Map<String, Object> facts = criteria.facts();
         facts.put("firstPage", after == null);
         facts.put("limit", limit);
