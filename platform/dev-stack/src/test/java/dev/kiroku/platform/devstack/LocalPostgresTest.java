@@ -44,6 +44,30 @@ class LocalPostgresTest {
     }
 
     @Test
+    void theStacksSharedBuffersAreAnEighthOfMemoryBetweenPostgresDefaultAndFourGigabytes() {
+        long gib = 1024L * 1024 * 1024;
+        assertThat(LocalPostgres.sharedBuffers(24 * gib)).isEqualTo("3072MB");
+        assertThat(LocalPostgres.sharedBuffers(8 * gib)).isEqualTo("1024MB");
+        assertThat(LocalPostgres.sharedBuffers(gib / 2)).isEqualTo("128MB");
+        assertThat(LocalPostgres.sharedBuffers(128 * gib)).isEqualTo("4096MB");
+    }
+
+    @Test
+    void startsWithTheSharedBuffersItIsGiven(@TempDir Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port, "256MB");
+             Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW shared_buffers")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("256MB");
+        }
+    }
+
+    @Test
     void eachDatabaseHasAnOwnerThatTakesOverWhatPostgresCreatedAndAnApplicationRoleThatOwnsNothing(
             @TempDir Path dataDir) throws Exception {
         int port;
