@@ -1,5 +1,6 @@
 package dev.kiroku.gateway;
 
+import dev.kiroku.gateway.routing.ProxyRoutes;
 import dev.kiroku.platform.web.security.VerifiedTokens;
 import dev.kiroku.platform.testing.LocalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,6 +41,9 @@ class GatewayPolicyTest {
 
     @Inject
     VerifiedTokens verifiedTokens;
+
+    @Inject
+    ProxyRoutes proxyRoutes;
 
     @BeforeAll
     static void logFailures() {
@@ -108,6 +112,58 @@ class GatewayPolicyTest {
         expectRefusedBeforeTheService(() -> given().auth().oauth2(expired)
                 .when().get("/api/v1/echo/records").then().statusCode(401));
         assertThat(verifiedTokens.find(expired)).isEmpty();
+    }
+
+    /**
+     * A caller whose token the gateway verified a moment ago takes the short way ({@code ProxyFastPath}): straight
+     * from the request filters to the route policy, rate limit and proxy. Its answers are the ordinary way's, call for
+     * call: the first call with a fresh token goes the ordinary way (quarkus-oidc verifies it), the second the short
+     * one, as the gateway's own count shows (also exported as
+     * {@code kiroku_gateway_short_way_total}).
+     */
+    @Test
+    void aRememberedCallerTakesTheShortWayAndGetsTheSameAnswersAsOnTheOrdinaryWay() {
+        String auditor = LocalTokens.user("short-way-auditor", "auditor");
+        String ingest = LocalTokens.user("short-way-crm", "ingest");
+        for (int call = 1; call <= 2; call++) {
+            long before = shortWays();
+            given().auth().oauth2(auditor).header("X-Request-Id", "short-" + call)
+                    .when().get("/api/v1/echo/records?limit=5").then().statusCode(200)
+                    .body("uri", equalTo("/api/v1/echo/records?limit=5"))
+                    .body("headers.authorization", equalTo("Bearer " + auditor))
+                    .body("headers.x-request-id", equalTo("short-" + call))
+                    .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Request-Id", "short-" + call);
+            expectRefusedBeforeTheService(() -> given().auth().oauth2(auditor)
+                    .when().delete("/api/v1/echo/records/42")
+                    .then().statusCode(405).header("Allow", "GET, POST")
+                    .body("type", equalTo("urn:kiroku:problem:method-not-allowed")));
+            expectRefusedBeforeTheService(() -> given().auth().oauth2(auditor)
+                    .when().get("/api/v1/echo-unguarded/x").then().statusCode(403)
+                    .body("detail", containsString("No route policy")));
+            expectRefusedBeforeTheService(() -> given().auth().oauth2(ingest)
+                    .when().get("/api/v1/echo/records").then().statusCode(403)
+                    .body("detail", equalTo("The token's roles do not allow this route")));
+            // each token's first request went the ordinary way (the auditor's 200, the ingest client's 403), every
+            // later one the short way
+            assertThat(shortWays() - before).as("requests on the short way, round %d", call)
+                    .isEqualTo(call == 1 ? 2 : 4);
+        }
+        // a token not remembered (forged twin of a remembered one) never takes it, and is refused as always
+        long before = shortWays();
+        expectRefusedBeforeTheService(() -> given().auth().oauth2(LocalTokens.forged("short-way-auditor", "auditor"))
+                .when().get("/api/v1/echo/records").then().statusCode(401));
+        expectRefusedBeforeTheService(() -> given().when().get("/api/v1/echo/records").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer")));
+        assertThat(shortWays() - before).isZero();
+        // a public route without a token takes it
+        given().when().get("/public/v1/echo-notices/7").then().statusCode(200);
+        assertThat(shortWays() - before).isEqualTo(1);
+    }
+
+    private long shortWays() {
+        return proxyRoutes.shortWays();
     }
 
     @Test

@@ -24,7 +24,7 @@ public interface GatewayConfig {
     /** Access policies by name; the longest matching prefix decides. A routed path without one needs any token. */
     Map<String, RoutePolicy> routes();
 
-    /** Connections kept per service. */
+    /** Connections kept per service in total, shared out among the event loops (each has a client of its own). */
     @WithDefault("100")
     int maxPoolSize();
 

@@ -21,8 +21,14 @@ public final class RoutePolicies {
     public record Policy(String name, String prefix, Set<String> methods, Set<String> roles, boolean isPublic) {
 
         boolean matches(String path) {
-            if (prefix.indexOf('*') < 0) {
-                return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+            int star = prefix.indexOf('*');
+            if (star < 0) {
+                return path.startsWith(prefix) && (path.length() == prefix.length() || prefix.endsWith("/")
+                        || path.charAt(prefix.length()) == '/');
+            }
+            // the literal head before the first wildcard settles most paths without splitting them (per request)
+            if (!path.regionMatches(0, prefix, 0, star)) {
+                return false;
             }
             String[] want = prefix.split("/", -1);
             String[] have = path.split("/", -1);

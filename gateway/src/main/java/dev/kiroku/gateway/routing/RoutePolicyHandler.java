@@ -15,6 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The gateway's own lock, before a request is proxied: the route-policy table (methods → 405, roles → 403, a token
@@ -47,40 +49,79 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        RoutePolicies.Policy policy = govern(ctx);
+        if (policy == null) {
+            return;
+        }
+        Context context = ctx.vertx().getOrCreateContext();
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
+                identity -> admit(ctx, context, policy, identity, RoutingContext::next), ctx::fail);
+    }
+
+    /**
+     * The policy that governs the request, with its route template recorded; {@code null} when the request has
+     * been answered already (405 for a method the route does not allow, 403 for a routed path no policy names).
+     */
+    RoutePolicies.Policy govern(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         RoutePolicies.Decision decision = policies.decide(path, ctx.request().method().name());
+        if (decision instanceof RoutePolicies.Decision.Governed governed) {
+            template(ctx, governed.policy().template());
+            return governed.policy();
+        }
         if (decision instanceof RoutePolicies.Decision.MethodNotAllowed refused) {
             template(ctx, refused.template());
             problem(ctx, 405, "This method is not allowed on this route",
                     Map.of("Allow", String.join(", ", refused.allowed())));
+            return null;
+        }
+        // deny by default: a routed path that no policy names is a configuration gap, not an open door
+        template(ctx, "/ungoverned");
+        LOG.warnf("No route policy governs a routed path under %s; refused", firstSegments(path));
+        problem(ctx, 403, "No route policy allows this path", Map.of());
+        return null;
+    }
+
+    /**
+     * Lets a caller through the policy: a token unless the route is public (401), one of its roles (403), then the
+     * rate limit (429); {@code onward} gets the request when all pass.
+     */
+    void admit(RoutingContext ctx, Context context, RoutePolicies.Policy policy, SecurityIdentity identity,
+            Handler<RoutingContext> onward) {
+        boolean isPublic = policy.isPublic();
+        boolean anonymous = identity == null || identity.isAnonymous();
+        if (!isPublic && anonymous) {
+            problem(ctx, 401, "A valid bearer token is required", Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        if (decision instanceof RoutePolicies.Decision.Ungoverned) {
-            // deny by default: a routed path that no policy names is a configuration gap, not an open door
-            template(ctx, "/ungoverned");
-            LOG.warnf("No route policy governs a routed path under %s; refused", firstSegments(path));
-            problem(ctx, 403, "No route policy allows this path", Map.of());
+        if (!isPublic && !policy.roles().isEmpty() && !hasAnyRole(identity, policy.roles())) {
+            problem(ctx, 403, "The token's roles do not allow this route", Map.of());
             return;
         }
-        RoutePolicies.Policy policy = ((RoutePolicies.Decision.Governed) decision).policy();
-        template(ctx, policy.template());
-        Context context = ctx.vertx().getOrCreateContext();
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
-            boolean isPublic = policy.isPublic();
-            boolean anonymous = identity == null || identity.isAnonymous();
-            if (!isPublic && anonymous) {
-                problem(ctx, 401, "A valid bearer token is required", Map.of("WWW-Authenticate", "Bearer"));
-                return;
+        RateLimiter limiter = isPublic ? publicLimiter : clientLimiter;
+        if (limiter == null) {
+            onward.handle(ctx);
+            return;
+        }
+        String key = isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
+                : "client:" + clientOf(identity) + ":" + subjectOf(identity);
+        CompletableFuture<RateLimiter.Verdict> verdict = limiter.tryConsume(key).toCompletableFuture();
+        if (verdict.isDone() && !verdict.isCompletedExceptionally() && Vertx.currentContext() == context) {
+            // the in-memory buckets answer at once, on the request's own context: no hop through the task queue
+            limited(ctx, verdict.join(), null, onward);
+            return;
+        }
+        verdict.whenComplete((answer, failure) -> context.runOnContext(ignored -> limited(ctx, answer, failure,
+                onward)));
+    }
+
+    private static boolean hasAnyRole(SecurityIdentity identity, Set<String> roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
             }
-            if (!isPublic && !policy.roles().isEmpty()
-                    && policy.roles().stream().noneMatch(identity::hasRole)) {
-                problem(ctx, 403, "The token's roles do not allow this route", Map.of());
-                return;
-            }
-            rateLimit(ctx, context, isPublic ? publicLimiter : clientLimiter,
-                    isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
-                            : "client:" + clientOf(identity) + ":" + subjectOf(identity));
-        }, ctx::fail);
+        }
+        return false;
     }
 
     /** The route template of the request, for the access log and as the metrics' {@code uri} tag. */
@@ -92,24 +133,19 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
         }
     }
 
-    private void rateLimit(RoutingContext ctx, Context context, RateLimiter limiter, String key) {
-        if (limiter == null) {
-            ctx.next();
-            return;
+    private void limited(RoutingContext ctx, RateLimiter.Verdict verdict, Throwable failure,
+            Handler<RoutingContext> onward) {
+        if (failure != null) {
+            // fail open: a rate-limit store that is down must not take the API down with it
+            LOG.warnf("Rate limit store unavailable (%s); request allowed", failure.getClass().getSimpleName());
+            onward.handle(ctx);
+        } else if (verdict.allowed()) {
+            onward.handle(ctx);
+        } else {
+            long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+            problem(ctx, 429, "Rate limit reached; retry after " + seconds + " s",
+                    Map.of("Retry-After", Long.toString(seconds)));
         }
-        limiter.tryConsume(key).whenComplete((verdict, failure) -> context.runOnContext(ignored -> {
-            if (failure != null) {
-                // fail open: a rate-limit store that is down must not take the API down with it
-                LOG.warnf("Rate limit store unavailable (%s); request allowed", failure.getClass().getSimpleName());
-                ctx.next();
-            } else if (verdict.allowed()) {
-                ctx.next();
-            } else {
-                long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
-                problem(ctx, 429, "Rate limit reached; retry after " + seconds + " s",
-                        Map.of("Retry-After", Long.toString(seconds)));
-            }
-        }));
     }
 
     /** The client a token was issued to; falls back to the subject. */

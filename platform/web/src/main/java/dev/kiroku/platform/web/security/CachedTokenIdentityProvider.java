@@ -46,12 +46,22 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(tokens.find(request.getToken().getToken())
-                .map(verified -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(verified.principal())
-                        .addRoles(verified.roles())
-                        .addCredential(request.getToken())
-                        .addAttribute(FROM_CACHE, Boolean.TRUE)
-                        .build())
+                .map(verified -> (SecurityIdentity) builder(verified).addCredential(request.getToken()).build())
                 .orElse(null));
+    }
+
+    /**
+     * The identity of a remembered token without its credential (the gateway's short way, which forwards the header
+     * as it came and would otherwise decode the token's JSON again only to build the credential).
+     */
+    public static SecurityIdentity identity(VerifiedTokens.Verified verified) {
+        return builder(verified).build();
+    }
+
+    private static QuarkusSecurityIdentity.Builder builder(VerifiedTokens.Verified verified) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(verified.principal())
+                .addRoles(verified.roles())
+                .addAttribute(FROM_CACHE, Boolean.TRUE);
     }
 }
