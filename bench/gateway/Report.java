@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  */
 public class Report {
 
-    static final String[] SIDES = {"direct", "gateway"};
-    static final String[] COMPONENTS = {"gateway", "jointUse", "postgres", "keycloak"};
+    /** The CPU snapshot's columns: the gateway, the floor proxy, joint-use, postgres, keycloak; then busy, total, JIT. */
+    static final String[] COMPONENTS = {"gateway", "floor", "jointUse", "postgres", "keycloak"};
+    static final int BUSY = 5;
+    static final int TOTAL = 6;
+    static final int JIT = 7;
     static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
 
     record Round(int round, long requests, long durationUs, long non2xx, long socketErrors, String codes,
@@ -60,32 +63,34 @@ public class Report {
         }
 
         /**
-         * CPU milliseconds per request: gateway, joint-use, postgres, keycloak, rest of the machine; busy %; JIT
-         * compiler threads of gateway and joint-use (part of the first two).
+         * CPU milliseconds per request: the proxy this side goes through (the gateway or the floor; 0 direct),
+         * joint-use, postgres, keycloak, rest of the machine; busy %; JIT compiler threads of gateway and joint-use.
          */
         double[] cpu(double hz) {
-            double[] ticks = new double[6];
+            double[] ticks = new double[COMPONENTS.length];
+            double busy = 0;
             double total = 0;
-            for (Round r : rounds) {
-                for (int i = 0; i < 5; i++) {
-                    ticks[i] += r.cpuAfter()[i] - r.cpuBefore()[i];
-                }
-                total += r.cpuAfter()[5] - r.cpuBefore()[5];
-            }
-            double busy = ticks[4];
             double jit = 0;
             for (Round r : rounds) {
-                if (r.cpuAfter().length > 6) {
-                    jit += r.cpuAfter()[6] - r.cpuBefore()[6];
+                for (int i = 0; i < COMPONENTS.length; i++) {
+                    ticks[i] += r.cpuAfter()[i] - r.cpuBefore()[i];
                 }
+                busy += r.cpuAfter()[BUSY] - r.cpuBefore()[BUSY];
+                total += r.cpuAfter()[TOTAL] - r.cpuBefore()[TOTAL];
+                jit += r.cpuAfter()[JIT] - r.cpuBefore()[JIT];
             }
-            double[] out = new double[7];
             double components = 0;
-            for (int i = 0; i < 4; i++) {
-                out[i] = ticks[i] * 1000 / hz / requests();
-                components += ticks[i];
+            for (double t : ticks) {
+                components += t;
             }
-            out[4] = (busy - components) * 1000 / hz / requests();
+            double proxy = name.equals("gateway") ? ticks[0] : name.equals("floor") ? ticks[1] : ticks[0] + ticks[1];
+            double[] out = new double[7];
+            out[0] = proxy * 1000 / hz / requests();
+            out[1] = ticks[2] * 1000 / hz / requests();
+            out[2] = ticks[3] * 1000 / hz / requests();
+            out[3] = ticks[4] * 1000 / hz / requests();
+            // the other proxy's idle CPU in this side's rounds counts as the rest of the machine
+            out[4] = (busy - components + (ticks[0] + ticks[1] - proxy)) * 1000 / hz / requests();
             out[5] = total == 0 ? 0 : 100 * busy / total;
             out[6] = jit * 1000 / hz / requests();
             return out;
@@ -115,35 +120,62 @@ public class Report {
         double hz = Double.parseDouble(meta.getProperty("clockTicksPerSecond"));
         double targetRatio = Double.parseDouble(meta.getProperty("targetThroughputRatio"));
         double targetP50 = Double.parseDouble(meta.getProperty("targetP50DeltaMs"));
+        double targetCpu = Double.parseDouble(meta.getProperty("targetCpuRatio", "0"));
+        String[] sideNames = meta.getProperty("sides", "direct,gateway").split(",");
+        boolean withFloor = List.of(sideNames).contains("floor");
+        // the gateway is held against the bare proxy measured in the same run when there is one, else against direct
+        String anchor = withFloor ? "floor" : "direct";
 
         Map<String, Map<String, Side>> phases = new LinkedHashMap<>();
-        phases.put("loaded", sides(work, "loaded", Integer.parseInt(meta.getProperty("rounds")),
+        phases.put("loaded", sides(work, "loaded", sideNames, Integer.parseInt(meta.getProperty("rounds")),
                 Integer.parseInt(meta.getProperty("connections")), meta));
         int lightRounds = Integer.parseInt(meta.getProperty("lightRounds"));
         if (lightRounds > 0) {
-            phases.put("light", sides(work, "light", lightRounds, 1, meta));
+            phases.put("light", sides(work, "light", sideNames, lightRounds, 1, meta));
         }
 
         Map<String, Side> loaded = phases.get("loaded");
-        double ratio = loaded.get("gateway").rps() / loaded.get("direct").rps();
-        double delta = percentileMs(loaded.get("gateway").histogram(), 50) - percentileMs(loaded.get("direct").histogram(), 50);
-        Double lightDelta = phases.containsKey("light")
-                ? percentileMs(phases.get("light").get("gateway").histogram(), 50)
-                  - percentileMs(phases.get("light").get("direct").histogram(), 50)
-                : null;
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (String side : sideNames) {
+            if (!side.equals("direct")) {
+                ratios.put("throughput" + cap(side) + "OverDirect", loaded.get(side).rps() / loaded.get("direct").rps());
+                ratios.put("p50" + cap(side) + "MinusDirectMs", p50(loaded, side) - p50(loaded, "direct"));
+                if (phases.containsKey("light")) {
+                    ratios.put("p50" + cap(side) + "MinusDirectMsLight",
+                            p50(phases.get("light"), side) - p50(phases.get("light"), "direct"));
+                }
+            }
+        }
+        double ratio = loaded.get("gateway").rps() / loaded.get(anchor).rps();
+        double delta = p50(loaded, "gateway") - p50(loaded, anchor);
+        double cpuRatio = withFloor ? loaded.get("gateway").cpu(hz)[0] / loaded.get("floor").cpu(hz)[0] : Double.NaN;
+        if (withFloor) {
+            ratios.put("throughputGatewayOverFloor", ratio);
+            ratios.put("p50GatewayMinusFloorMs", delta);
+            ratios.put("cpuPerRequestGatewayOverFloor", cpuRatio);
+            if (phases.containsKey("light")) {
+                ratios.put("p50GatewayMinusFloorMsLight", p50(phases.get("light"), "gateway") - p50(phases.get("light"), "floor"));
+            }
+        }
         boolean ratioMet = ratio >= targetRatio;
         boolean deltaMet = delta <= targetP50;
+        boolean cpuMet = !withFloor || targetCpu <= 0 || cpuRatio <= targetCpu;
         long errors = phases.values().stream().flatMap(m -> m.values().stream()).mapToLong(Side::errors).sum();
 
         // ---- the table
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%nGateway overhead: joint-use request mix, direct vs through the gateway%n"));
+        t.append(String.format(Locale.ROOT, "%nGateway overhead: joint-use request mix, direct%s and through the gateway%n",
+                withFloor ? ", through a bare proxy (the floor)" : ""));
         t.append(String.format(Locale.ROOT, "run %s, commit %s, %s cores (%s), load average before %s / after %s%n",
                 meta.getProperty("timestamp"), meta.getProperty("commit"), meta.getProperty("cores"),
                 meta.getProperty("cpuModel"), meta.getProperty("loadAverageBefore"), meta.getProperty("loadAverageAfter")));
         t.append(String.format(Locale.ROOT, "CPU placement: %s%n", meta.getProperty("placement")));
         t.append(String.format(Locale.ROOT, "side 'gateway' is: %s (%s)%n", meta.getProperty("gatewayLabel", "Kiroku gateway"),
                 meta.getProperty("gatewayUrl")));
+        if (withFloor) {
+            t.append(String.format(Locale.ROOT, "side 'floor' is: %s (%s)%n", meta.getProperty("floorLabel"),
+                    meta.getProperty("floorUrl")));
+        }
         t.append(String.format(Locale.ROOT, "%n%-7s %-8s %5s %9s %8s %8s %8s %7s %11s%n",
                 "phase", "side", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "CPU ms/req"));
         phases.forEach((phase, sides) -> sides.values().forEach(s -> {
@@ -153,15 +185,25 @@ public class Report {
                     s.connections(), s.rps(), percentileMs(h, 50), percentileMs(h, 90), percentileMs(h, 99), s.errors(),
                     cpu[0] + cpu[1] + cpu[2]));
         }));
-        t.append(String.format(Locale.ROOT, "%nthroughput gateway / direct (loaded)      = %.3f     target >= %.2f : %s%n",
-                ratio, targetRatio, ratioMet ? "met" : "MISSED"));
-        t.append(String.format(Locale.ROOT, "p50 gateway - direct (loaded)            = %+.2f ms  target <= %.1f ms : %s%n",
-                delta, targetP50, deltaMet ? "met" : "MISSED"));
-        if (lightDelta != null) {
-            t.append(String.format(Locale.ROOT, "p50 gateway - direct (light, 1 conn)     = %+.2f ms  (the hop itself, no CPU contention)%n",
-                    lightDelta));
+        t.append('\n');
+        if (withFloor) {
+            t.append(String.format(Locale.ROOT, "throughput floor / direct (loaded)        = %.3f     (what any proxy costs here)%n",
+                    ratios.get("throughputFloorOverDirect")));
         }
-        t.append(String.format(Locale.ROOT, "%nCPU ms per request, loaded phase: gateway / joint-use / postgres / keycloak / rest of machine (wrk, others)%n"));
+        t.append(String.format(Locale.ROOT, "throughput gateway / direct (loaded)      = %.3f%n", ratios.get("throughputGatewayOverDirect")));
+        t.append(String.format(Locale.ROOT, "throughput gateway / %-6s (loaded)      = %.3f     target >= %.2f : %s%n",
+                anchor, ratio, targetRatio, ratioMet ? "met" : "MISSED"));
+        t.append(String.format(Locale.ROOT, "p50 gateway - %-6s (loaded)             = %+.2f ms  target <= %.1f ms : %s%n",
+                anchor, delta, targetP50, deltaMet ? "met" : "MISSED"));
+        if (withFloor) {
+            t.append(String.format(Locale.ROOT, "CPU per request gateway / floor (loaded)  = %.2f      target <= %.1f : %s%n",
+                    cpuRatio, targetCpu, cpuMet ? "met" : "MISSED"));
+        }
+        if (phases.containsKey("light")) {
+            t.append(String.format(Locale.ROOT, "p50 gateway - %-6s (light, 1 conn)      = %+.2f ms  (the hop itself, no CPU contention)%n",
+                    anchor, p50(phases.get("light"), "gateway") - p50(phases.get("light"), anchor)));
+        }
+        t.append(String.format(Locale.ROOT, "%nCPU ms per request, loaded phase: its proxy / joint-use / postgres / keycloak / rest of machine (wrk, others)%n"));
         for (Side s : loaded.values()) {
             double[] c = s.cpu(hz);
             t.append(String.format(Locale.ROOT, "  %-8s %.3f / %.3f / %.3f / %.3f / %.3f   machine busy %.0f%%; JIT compilers (in gateway + joint-use) %.3f%n",
@@ -191,7 +233,8 @@ public class Report {
                 .append(", \"warmupSecondsPerSide\": ").append(meta.getProperty("warmupSeconds"))
                 .append(", \"seededGroups\": ").append(meta.getProperty("seededGroups"))
                 .append(", \"cpuPlacement\": ").append(q(meta.getProperty("placement")))
-                .append(", \"gatewaySide\": ").append(q(meta.getProperty("gatewayLabel", "Kiroku gateway"))).append(",\n");
+                .append(", \"gatewaySide\": ").append(q(meta.getProperty("gatewayLabel", "Kiroku gateway")))
+                .append(withFloor ? ", \"floorSide\": " + q(meta.getProperty("floorLabel")) : "").append(",\n");
         j.append("    \"mixPer20Requests\": {\"POST /api/v1/joint-use-checks (demo-crm)\": 8, "
                 + "\"GET /api/v1/joint-use-groups/{id} (officer)\": 4, \"GET /api/v1/joint-use-groups?limit=20 (officer)\": 3, "
                 + "\"GET /public/v1/joint-use-notices (no token)\": 3, \"GET /api/v1/joint-use/caller (officer)\": 2}},\n");
@@ -203,15 +246,17 @@ public class Report {
             phaseJson.add("    " + q(phase) + ": {\n" + String.join(",\n", sideJson) + "\n    }");
         });
         j.append(String.join(",\n", phaseJson)).append("\n  },\n");
-        j.append(String.format(Locale.ROOT, "  \"ratios\": {\"throughputGatewayOverDirect\": %.4f, \"p50GatewayMinusDirectMs\": %.3f%s},%n",
-                ratio, delta, lightDelta == null ? "" : String.format(Locale.ROOT, ", \"p50GatewayMinusDirectMsLight\": %.3f", lightDelta)));
-        j.append(String.format(Locale.ROOT, "  \"targets\": {\"throughputRatioAtLeast\": %.2f, \"p50DeltaAtMostMs\": %.1f, "
-                + "\"throughputMet\": %s, \"p50Met\": %s},%n", targetRatio, targetP50, ratioMet, deltaMet));
+        List<String> ratioJson = new ArrayList<>();
+        ratios.forEach((k, v) -> ratioJson.add(String.format(Locale.ROOT, "%s: %.4f", q(k), v)));
+        j.append("  \"ratios\": {").append(String.join(", ", ratioJson)).append("},\n");
+        j.append(String.format(Locale.ROOT, "  \"targets\": {\"against\": %s, \"throughputRatioAtLeast\": %.2f, \"p50DeltaAtMostMs\": %.1f, "
+                + "\"throughputMet\": %s, \"p50Met\": %s%s},%n", q(anchor), targetRatio, targetP50, ratioMet, deltaMet,
+                withFloor ? String.format(Locale.ROOT, ", \"cpuRatioAtMost\": %.1f, \"cpuMet\": %s", targetCpu, cpuMet) : ""));
         j.append("  \"errors\": ").append(errors).append(",\n");
         j.append("  \"valid\": ").append(errors == 0).append("\n}\n");
         Files.writeString(result, j.toString(), StandardCharsets.UTF_8);
 
-        System.exit(errors > 0 ? 1 : (ratioMet && deltaMet ? 0 : 2));
+        System.exit(errors > 0 ? 1 : (ratioMet && deltaMet && cpuMet ? 0 : 2));
     }
 
     static String sideJson(Side s, double hz) {
@@ -222,7 +267,7 @@ public class Report {
                         + "\"requestsPerSecond\": %.1f, \"p50Ms\": %.3f, \"p90Ms\": %.3f, \"p99Ms\": %.3f, \"errors\": %d,%n",
                 q(s.url()), s.connections(), s.requests(), s.seconds(), s.rps(), percentileMs(h, 50), percentileMs(h, 90),
                 percentileMs(h, 99), s.errors()));
-        b.append(String.format(Locale.ROOT, "        \"cpuMsPerRequest\": {\"gateway\": %.3f, \"jointUse\": %.3f, \"postgres\": %.3f, "
+        b.append(String.format(Locale.ROOT, "        \"cpuMsPerRequest\": {\"proxy\": %.3f, \"jointUse\": %.3f, \"postgres\": %.3f, "
                 + "\"keycloak\": %.3f, \"restOfMachine\": %.3f, \"jitCompilersOfGatewayAndJointUse\": %.3f}, \"machineBusyPercent\": %.1f,%n",
                 c[0], c[1], c[2], c[3], c[4], c[6], c[5]));
         List<String> rounds = new ArrayList<>();
@@ -236,9 +281,18 @@ public class Report {
         return b.toString();
     }
 
-    static Map<String, Side> sides(Path work, String phase, int rounds, int connections, Properties meta) throws IOException {
+    static double p50(Map<String, Side> sides, String side) {
+        return percentileMs(sides.get(side).histogram(), 50);
+    }
+
+    static String cap(String side) {
+        return Character.toUpperCase(side.charAt(0)) + side.substring(1);
+    }
+
+    static Map<String, Side> sides(Path work, String phase, String[] sideNames, int rounds, int connections,
+            Properties meta) throws IOException {
         Map<String, Side> out = new LinkedHashMap<>();
-        for (String side : SIDES) {
+        for (String side : sideNames) {
             List<Round> list = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 String tag = phase + "-" + side + "-" + r;

@@ -12,6 +12,8 @@
 #   BENCH_PIN_GATEWAY [0; 1 = for the run, the gateway gets the last CPU to itself and joint-use, PostgreSQL,
 #                      Keycloak and wrk the others (taskset), modelling a gateway deployed on its own CPU;
 #                      affinities are reset to all CPUs afterwards]
+#   BENCH_FLOOR [nginx; none = without it]: a bare nginx in the gateway's place (nginx-floor.sh, on 127.0.0.1:8090),
+#                      measured in the same rounds: the gateway's targets are then held against it, not against direct
 #   BENCH_GATEWAY_URL [http://127.0.0.1:8080] BENCH_GATEWAY_PID_FILE [.kiroku/run/stack/gateway.pid]
 #   BENCH_GATEWAY_LABEL [Kiroku gateway]: measure another proxy in the gateway's place, e.g. the bare nginx of
 #                      nginx-floor.sh (its CPU is counted by the session of the process in the pid file)
@@ -30,13 +32,26 @@ WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 LIGHT_DURATION=${BENCH_LIGHT_DURATION:-10}
 LIGHT_ROUNDS=${BENCH_LIGHT_ROUNDS:-3}
 ENFORCE=${BENCH_ENFORCE_TARGETS:-0}
+FLOOR=${BENCH_FLOOR:-nginx}
 PIN=${BENCH_PIN_GATEWAY:-0}
 DIRECT_URL=http://127.0.0.1:8082
 GATEWAY_URL=${BENCH_GATEWAY_URL:-http://127.0.0.1:8080}
 GATEWAY_LABEL=${BENCH_GATEWAY_LABEL:-Kiroku gateway}
 TOKEN_URL=http://127.0.0.1:8180/realms/kiroku/protocol/openid-connect/token
-TARGET_RATIO=0.90      # gateway throughput / direct throughput, at least
-TARGET_P50_MS=1.0      # p50 gateway - p50 direct, at most
+FLOOR_URL=http://127.0.0.1:${BENCH_NGINX_PORT:-8090}
+case $FLOOR in
+  nginx) # held against the bare proxy of the same run (speed issue): throughput, p50 and CPU per request
+    TARGET_RATIO=0.90    # gateway throughput / floor throughput, at least
+    TARGET_P50_MS=0.5    # p50 gateway - p50 floor, at most
+    TARGET_CPU=2.0       # gateway CPU per request / floor CPU per request, at most
+    SIDES=(direct floor gateway) ;;
+  none) # held against direct (the gateway issue's first targets)
+    TARGET_RATIO=0.90    # gateway throughput / direct throughput, at least
+    TARGET_P50_MS=1.0    # p50 gateway - p50 direct, at most
+    TARGET_CPU=0
+    SIDES=(direct gateway) ;;
+  *) echo "bench: BENCH_FLOOR must be nginx or none" >&2; exit 1 ;;
+esac
 SEED_GROUPS=3
 
 # The gateway's rate limits must not throttle the benchmark (harmless where the keys do not exist yet). They only
@@ -64,9 +79,11 @@ fi
 # --- stack -----------------------------------------------------------------------------------------------------
 STARTED=0
 PINNED=0
+FLOOR_STARTED=0
 cleanup() {
   local rc=$?
   if [[ $PINNED == 1 ]]; then pin_all "0-$(($(nproc) - 1))" "0-$(($(nproc) - 1))"; fi
+  if [[ $FLOOR_STARTED == 1 ]]; then say "Stopping the nginx floor this run started ..."; "$HERE/nginx-floor.sh" stop >/dev/null || true; fi
   if [[ $STARTED == 1 ]]; then say "Stopping the stack this run started ..."; ./kiroku down >/dev/null || true; fi
   exit $rc
 }
@@ -92,7 +109,21 @@ else
     die "./kiroku up failed (.kiroku/logs/bench-stack-up.log)"
   fi
 fi
-for url in "$DIRECT_URL" "$GATEWAY_URL"; do
+FLOOR_PID_FILE=.kiroku/run/nginx-floor/nginx.pid
+FLOOR_LABEL=
+if [[ $FLOOR == nginx ]]; then
+  if [[ -f $FLOOR_PID_FILE ]] && kill -0 "$(cat "$FLOOR_PID_FILE")" 2>/dev/null; then
+    say "Using the running nginx floor ($FLOOR_URL; left running)."
+  else
+    say "Starting the nginx floor (bench/gateway/nginx-floor.sh; stopped again at the end) ..."
+    "$HERE/nginx-floor.sh" start >/dev/null || die "the nginx floor did not start (bench/gateway/nginx-floor.sh start)"
+    FLOOR_STARTED=1
+  fi
+  FLOOR_LABEL="$("$(command -v nginx || echo /usr/sbin/nginx)" -v 2>&1 | sed -E 's|.*nginx/([0-9.]+).*|nginx \1|') (bare proxy: no token check, no policies, no rate limit, no access log)"
+fi
+side_url() { case $1 in direct) echo "$DIRECT_URL" ;; floor) echo "$FLOOR_URL" ;; *) echo "$GATEWAY_URL" ;; esac; }
+for side in "${SIDES[@]}"; do
+  url=$(side_url "$side")
   curl -sf -o /dev/null "$url/q/health/ready" || die "$url/q/health/ready is not ready"
 done
 
@@ -181,9 +212,8 @@ preflight() {
   [[ $(status_of "$checks") == 200 && $checks == *'"jointUser":true'* ]] \
     || die "preflight: POST $base/api/v1/joint-use-checks answered: $checks"
 }
-preflight "$DIRECT_URL"
-preflight "$GATEWAY_URL"
-say "Preflight: every request of the mix answers 200 direct and through the gateway."
+for side in "${SIDES[@]}"; do preflight "$(side_url "$side")"; done
+say "Preflight: every request of the mix answers 200 on every side (${SIDES[*]})."
 
 # --- CPU accounting: CPU time of each component's process session during each round --------------------------------
 HZ=$(getconf CLK_TCK)
@@ -191,9 +221,9 @@ RUNDIR=.kiroku/run/stack
 GATEWAY_PID_FILE=${BENCH_GATEWAY_PID_FILE:-$RUNDIR/gateway.pid}
 [[ -f $GATEWAY_PID_FILE ]] || die "no pid file $GATEWAY_PID_FILE for the proxy measured as the gateway"
 pid_file() { # component -> its pid file (the session leader whose processes are counted)
-  if [[ $1 == gateway ]]; then echo "$GATEWAY_PID_FILE"; else echo "$RUNDIR/$1.pid"; fi
+  case $1 in gateway) echo "$GATEWAY_PID_FILE" ;; floor) echo "$FLOOR_PID_FILE" ;; *) echo "$RUNDIR/$1.pid" ;; esac
 }
-COMPONENTS=(gateway joint-use postgres keycloak)
+COMPONENTS=(gateway floor joint-use postgres keycloak)
 # (a process that exits between the glob and the read makes cat fail: tolerated, or pipefail would end the run)
 session_ticks() { # sid -> utime+stime ticks of every live process in that session
   { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
@@ -212,7 +242,7 @@ jit_ticks() { # CPU of the JIT compiler threads (C1/C2) of the gateway and joint
   for c in "${pids[@]}"; do cat /proc/"$c"/task/[0-9]*/stat 2>/dev/null || true; done \
     | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
-cpu_snapshot() { # -> "gateway joint-use postgres keycloak busy total jit" ticks
+cpu_snapshot() { # -> "gateway floor joint-use postgres keycloak busy total jit" ticks
   local c out=()
   for c in "${COMPONENTS[@]}"; do
     if [[ $c == postgres ]]; then out+=("$(postgres_ticks)")
@@ -232,11 +262,13 @@ pin_all() { # gateway-cpus rest-cpus: every thread of the stack's processes (Pos
       taskset -a -p -c "$rest" "$pid" >/dev/null 2>&1 || true
     done
   fi
-  if [[ -f $GATEWAY_PID_FILE ]]; then # every process of the gateway's session (nginx: master and worker)
-    for pid in $(cat /proc/[0-9]*/stat 2>/dev/null | awk -v sid="$(cat "$GATEWAY_PID_FILE")" '{ pid = $1; sub(/^.*\) /, ""); if ($4 == sid) print pid }'); do
+  local f
+  for f in "$GATEWAY_PID_FILE" "$FLOOR_PID_FILE"; do # every process of each proxy's session (nginx: master and worker)
+    [[ -f $f ]] || continue
+    for pid in $(cat /proc/[0-9]*/stat 2>/dev/null | awk -v sid="$(cat "$f")" '{ pid = $1; sub(/^.*\) /, ""); if ($4 == sid) print pid }'); do
       taskset -a -p -c "$gw" "$pid" >/dev/null 2>&1 || true
     done
-  fi
+  done
 }
 
 # --- measurement -------------------------------------------------------------------------------------------------
@@ -256,14 +288,19 @@ run_wrk() { # threads connections seconds url tag -> prints the BENCH line; $WOR
   sed -E 's/^BENCH //' "$WORK/$tag.line"
 }
 
-phase() { # name threads connections seconds rounds: rounds alternate D G, G D, ... so drift hits both sides alike
-  local name=$1 threads=$2 connections=$3 seconds=$4 rounds=$5 r side url order
+round_order() { # round -> the sides in this round's order, rotated by one each round (D F G, F G D, G D F; two sides:
+  # D G, G D), so that over the rounds each side runs in each position and drift (JIT, GC, page cache, other work on
+  # the machine) falls on all sides alike
+  local r=$1 n=${#SIDES[@]} i out=()
+  for ((i = 0; i < n; i++)); do out+=("${SIDES[$(((i + r - 1) % n))]}"); done
+  echo "${out[*]}"
+}
+phase() { # name threads connections seconds rounds
+  local name=$1 threads=$2 connections=$3 seconds=$4 rounds=$5 r side
   say "Phase $name: $rounds rounds × ${seconds}s per side, wrk -t$threads -c$connections ..."
   for ((r = 1; r <= rounds; r++)); do
-    if ((r % 2 == 1)); then order=(direct gateway); else order=(gateway direct); fi
-    for side in "${order[@]}"; do
-      url=$DIRECT_URL; [[ $side == gateway ]] && url=$GATEWAY_URL
-      say "  $name round $r $(printf '%-7s' "$side") $(run_wrk "$threads" "$connections" "$seconds" "$url" "$name-$side-$r")"
+    for side in $(round_order "$r"); do
+      say "  $name round $r $(printf '%-7s' "$side") $(run_wrk "$threads" "$connections" "$seconds" "$(side_url "$side")" "$name-$side-$r")"
     done
   done
 }
@@ -281,18 +318,17 @@ if [[ $PIN == 1 ]]; then
   say "Pinned: the gateway on CPU $GW_CPUS alone; joint-use, PostgreSQL, Keycloak and wrk on CPU $REST_CPUS."
 fi
 
-# Warm-up: 10 s slices, direct and gateway alternating, at least WARMUP s per side and until the JIT compilers of
+# Warm-up: 10 s slices, every side in turn, at least WARMUP s per side and until the JIT compilers of
 # gateway and joint-use used under 5% of one CPU in both sides' last slices (at most WARMUP_MAX s per side): on two
 # shared cores C2 needs a while, and compiling during a measured round would be charged to that side.
 jit_ms() { # tag -> JIT compiler CPU ms during that wrk run
-  awk -v hz="$HZ" 'NR == 1 { a = $7 } NR == 2 { b = $7 } END { printf "%d", (b - a) * 1000 / hz }' "$WORK/$1.cpu"
+  awk -v hz="$HZ" 'NR == 1 { a = $8 } NR == 2 { b = $8 } END { printf "%d", (b - a) * 1000 / hz }' "$WORK/$1.cpu"
 }
 say "Warm-up: at least ${WARMUP}s per side, until JIT compiling settles (at most ${WARMUP_MAX}s per side), not measured ..."
 slice=0; warm=0
 while :; do
   slice=$((slice + 1))
-  run_wrk "$THREADS" "$CONNECTIONS" 10 "$DIRECT_URL" "warmup-direct-$slice" >/dev/null
-  run_wrk "$THREADS" "$CONNECTIONS" 10 "$GATEWAY_URL" "warmup-gateway-$slice" >/dev/null
+  for side in "${SIDES[@]}"; do run_wrk "$THREADS" "$CONNECTIONS" 10 "$(side_url "$side")" "warmup-$side-$slice" >/dev/null; done
   warm=$((warm + 10))
   jd=$(jit_ms "warmup-direct-$slice"); jg=$(jit_ms "warmup-gateway-$slice")
   say "  ${warm}s per side: JIT compiling ${jd} ms (direct slice), ${jg} ms (gateway slice)"
@@ -315,6 +351,9 @@ loadAverageAfter=$(cut -d' ' -f1-3 /proc/loadavg)
 clockTicksPerSecond=$HZ
 directUrl=$DIRECT_URL
 gatewayUrl=$GATEWAY_URL
+floorUrl=$FLOOR_URL
+floorLabel=$FLOOR_LABEL
+sides=$(IFS=,; echo "${SIDES[*]}")
 threads=$THREADS
 connections=$CONNECTIONS
 roundSeconds=$DURATION
@@ -327,6 +366,7 @@ placement=$PLACEMENT
 gatewayLabel=$GATEWAY_LABEL
 targetThroughputRatio=$TARGET_RATIO
 targetP50DeltaMs=$TARGET_P50_MS
+targetCpuRatio=$TARGET_CPU
 PROPS
 
 RESULT=$HERE/results/$STAMP.json
