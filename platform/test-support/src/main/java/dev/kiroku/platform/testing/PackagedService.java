@@ -68,8 +68,10 @@ public final class PackagedService implements AutoCloseable {
         Path jar = jar(service);
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(service + ".log");
+        // the heap ./kiroku up gives a service by default (KIROKU_JAVA_OPTS_*): breach-reporting takes bodies up to
+        // 64 MB, and a chunked one is gathered in a buffer that doubles as it grows; with 256 MB that once ran out
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString())
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
