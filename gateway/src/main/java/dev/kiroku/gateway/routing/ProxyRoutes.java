@@ -11,6 +11,7 @@ import dev.kiroku.platform.web.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -145,14 +146,17 @@ public class ProxyRoutes {
     private static final class PerEventLoop implements Handler<RoutingContext> {
 
         private final ThreadLocal<Handler<RoutingContext>> proxies;
+        /** For a request handed on off an event loop (a worker thread): one client, not one per worker thread. */
+        private final Handler<RoutingContext> shared;
 
         PerEventLoop(Supplier<Handler<RoutingContext>> factory) {
             this.proxies = ThreadLocal.withInitial(factory);
+            this.shared = factory.get();
         }
 
         @Override
         public void handle(RoutingContext ctx) {
-            proxies.get().handle(ctx);
+            (Context.isOnEventLoopThread() ? proxies.get() : shared).handle(ctx);
         }
     }
 
