@@ -113,6 +113,8 @@ public class Bench {
         List<Double> raws = new ArrayList<>();
         List<Double> apis = new ArrayList<>();
         StringBuilder rounds = new StringBuilder();
+        List<CpuShare> rawCpus = new ArrayList<>();
+        List<CpuShare> apiCpus = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             double raw;
             double api;
@@ -127,17 +129,27 @@ public class Bench {
             apis.add(api);
             say("round %d: raw JDBC %,.0f rows/s, REST API %,.0f events/s (%.0f%%)", round + 1, raw, api,
                     100 * api / raw);
+            say("  raw JDBC %s", lastRawCpu.text());
+            say("  REST API %s", lastApiCpu.text());
+            rawCpus.add(lastRawCpu);
+            apiCpus.add(lastApiCpu);
             rounds.append(round == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "{\"rawJdbcRowsPerSecond\": %.0f, \"apiEventsPerSecond\": %.0f, \"ratio\": %.3f}", raw, api,
-                    api / raw));
+                    "{\"rawJdbcRowsPerSecond\": %.0f, \"apiEventsPerSecond\": %.0f, \"ratio\": %.3f, "
+                            + "\"rawJdbcCpu\": %s, \"apiCpu\": %s}", raw, api, api / raw, lastRawCpu.json(),
+                    lastApiCpu.json()));
         }
         dropRawTable();
         double raw = median(raws);
         double api = median(apis);
         say("median: raw JDBC %,.0f rows/s, REST API %,.0f events/s: %.0f%% of raw JDBC", raw, api, 100 * api / raw);
+        CpuShare rawCpu = medianShare(rawCpus);
+        CpuShare apiCpu = medianShare(apiCpus);
+        say("median raw JDBC %s", rawCpu.text());
+        say("median REST API %s", apiCpu.text());
         report.append(String.format(Locale.ROOT, "  \"ingest\": {\"rawJdbcRowsPerSecond\": %.0f, "
                 + "\"apiEventsPerSecond\": %.0f, \"ratio\": %.3f, \"target\": 0.50, \"stretch\": 0.75, "
-                + "\"rounds\": [%s]},%n", raw, api, api / raw, rounds));
+                + "\"rawJdbcCpu\": %s, \"apiCpu\": %s, \"rounds\": [%s]},%n", raw, api, api / raw, rawCpu.json(),
+                apiCpu.json(), rounds));
         if ("1".equals(env("BENCH_ENFORCE_TARGETS", "0")) && api / raw < 0.5) {
             say("TARGET MISSED: ingest");
             System.exit(3);
@@ -349,12 +361,116 @@ public class Bench {
     }
 
     /** The audit-log leaves (seq ranges, first exclusive) the measured API rounds appended. */
+
+    /**
+     * Where the machine's CPU went during one measured side of a round, from /proc (Linux): the service (its pid from
+     * BENCH_SERVICE_PID, which run.sh passes), PostgreSQL (the postmaster with its exited children and its live
+     * backends, from the postmaster.pid of BENCH_PG_DATA), this benchmark's own JVM (the client: JSON bodies or JDBC
+     * binds), and the rest of the machine (Keycloak, the other services, the system). In CPU milliseconds per row.
+     */
+    record CpuShare(double service, double postgres, double client, double other, double busyFraction) {
+        String json() {
+            return String.format(Locale.ROOT, "{\"serviceMs\": %.4f, \"postgresMs\": %.4f, \"clientMs\": %.4f, "
+                    + "\"otherMs\": %.4f, \"machineBusy\": %.2f}", service, postgres, client, other, busyFraction);
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "CPU per row: service %.3f ms, PostgreSQL %.3f ms, client %.3f ms, "
+                    + "other %.3f ms; machine %.0f%% busy", service, postgres, client, other, 100 * busyFraction);
+        }
+    }
+
+    /** Milliseconds per clock tick of /proc's CPU times (run.sh passes getconf CLK_TCK; Linux's is 100). */
+    static final double TICK_MS = 1000.0 / Integer.parseInt(env("BENCH_CLK_TCK", "100"));
+    static final String SERVICE_PID = env("BENCH_SERVICE_PID", "");
+    static final Path PG_PID_FILE = Path.of(env("BENCH_PG_DATA", ".kiroku/data/postgres"), "postmaster.pid");
+
+    /**
+     * {service, postgres, client, machine busy, machine total} in ticks, after a second's pause: a backend whose
+     * connection was just closed (this benchmark's queries, the floor's connections) is then reaped, and its CPU
+     * time has moved into the postmaster's children's time. Read while it exits, it could be counted in neither.
+     */
+    static long[] cpuTicks() throws InterruptedException {
+        Thread.sleep(1000);
+        long service = SERVICE_PID.isEmpty() ? 0 : ownTicks(SERVICE_PID, false);
+        long postgres = 0;
+        try {
+            String postmaster = Files.readAllLines(PG_PID_FILE).get(0).trim();
+            postgres = ownTicks(postmaster, true);
+            try (var entries = Files.list(Path.of("/proc"))) {
+                for (Path dir : (Iterable<Path>) entries::iterator) {
+                    String name = dir.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit)) {
+                        String[] f = statFields(name);
+                        if (f != null && f[1].equals(postmaster)) {
+                            postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // no local PostgreSQL to count (another host): its share stays 0 and counts as "other"
+        }
+        long client = ownTicks("self", false);
+        long busy = 0;
+        long total = 0;
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                long v = Long.parseLong(cpu[i]);
+                total += v;
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += v;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: no machine figures
+        }
+        return new long[] {service, postgres, client, busy, total};
+    }
+
+    /** utime + stime of a process (with its waited-for children's when asked), in ticks; 0 when it is gone. */
+    static long ownTicks(String pid, boolean children) {
+        String[] f = statFields(pid);
+        if (f == null) {
+            return 0;
+        }
+        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return children ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+    static String[] statFields(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static CpuShare share(long[] before, long[] after, long rows) {
+        double perRow = TICK_MS / (double) rows;
+        double service = (after[0] - before[0]) * perRow;
+        double postgres = (after[1] - before[1]) * perRow;
+        double client = (after[2] - before[2]) * perRow;
+        double busy = (after[3] - before[3]) * perRow;
+        long total = after[4] - before[4];
+        return new CpuShare(service, postgres, client, Math.max(0, busy - service - postgres - client),
+                total == 0 ? 0 : (after[3] - before[3]) / (double) total);
+    }
+
+    static CpuShare lastApiCpu;
+    static CpuShare lastRawCpu;
+
     static final List<long[]> API_LEAVES = new ArrayList<>();
 
     static double measuredApi(Tokens tokens) throws Exception {
         long before = count();
         long firstSeq = maxAuditSeq();
+        long[] cpuBefore = cpuTicks();
         double rate = apiIngest(tokens, N, API_OFFSET.getAndAdd(N));
+        lastApiCpu = share(cpuBefore, cpuTicks(), N);
         API_LEAVES.add(new long[] {firstSeq, maxAuditSeq()});
         long after = count();
         if (after - before != N) {
@@ -402,6 +518,15 @@ public class Bench {
         }
     }
 
+    /** Each figure's median over the rounds (CPU per row, component by component). */
+    static CpuShare medianShare(List<CpuShare> shares) {
+        return new CpuShare(median(shares.stream().map(CpuShare::service).toList()),
+                median(shares.stream().map(CpuShare::postgres).toList()),
+                median(shares.stream().map(CpuShare::client).toList()),
+                median(shares.stream().map(CpuShare::other).toList()),
+                median(shares.stream().map(CpuShare::busyFraction).toList()));
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
@@ -423,6 +548,7 @@ public class Bench {
         say("raw JDBC: inserting %,d rows of %d columns in batches of %d with %d connection(s) ...", N, columnCount,
                 BATCH, SENDERS);
         AtomicLong next = new AtomicLong();
+        long[] cpuBefore = cpuTicks();
         long start = System.nanoTime();
         runParallel(SENDERS, () -> {
             Random random = new Random();
@@ -441,12 +567,16 @@ public class Bench {
             }
             return null;
         });
-        return N / ((System.nanoTime() - start) / 1e9);
+        double rate = N / ((System.nanoTime() - start) / 1e9);
+        lastRawCpu = share(cpuBefore, cpuTicks(), N);
+        return rate;
     }
 
     /** The row the service would write for event i: the same columns, the same kinds and sizes of values. */
     static void bindRaw(Connection c, PreparedStatement p, Random r, long i) throws Exception {
-        UUID id = UUID.randomUUID();
+        // time-ordered, as the service's ids are (TimeOrderedIds, UUIDv7): a random UUID would scatter the inserts
+        // over the primary key's and the version index's pages, a cost the service does not pay
+        UUID id = timeOrdered(r);
         int k = 0;
         String company = COMPANIES[(int) (i % COMPANIES.length)];
         p.setObject(++k, id);
@@ -492,9 +622,16 @@ public class Bench {
         p.setString(++k, "APPI Art. 29(2), Rule 21(1)(iii) / Art. 30(4), Rule 25(1)(iii): 3 years from the record's creation");
         p.setObject(++k, TODAY.plusYears(3));
         p.setString(++k, hex(r, 32));
-        p.setObject(++k, UUID.randomUUID());
+        p.setObject(++k, timeOrdered(r)); // audit_entry_id
         p.setObject(++k, null);
         p.setString(++k, null); // art28_measures_ref (V2)
+    }
+
+    /** A UUIDv7 as the service makes them (TimeOrderedIds): 48 bits of epoch milliseconds, then random bits. */
+    static UUID timeOrdered(Random r) {
+        long msb = (System.currentTimeMillis() << 16) | (0x7L << 12) | r.nextInt(1 << 12);
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
     }
 
     // ---- REST API ----------------------------------------------------------------------------------------------

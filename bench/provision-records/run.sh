@@ -48,5 +48,7 @@ DRIVER=$(ls provision-records/target/quarkus-app/lib/main/org.postgresql.postgre
 PID=$(cat .kiroku/run/stack/provision-records.pid 2>/dev/null || true)
 rss() { [[ -n $PID ]] && awk '/VmRSS/ {print $2 " kB"}' "/proc/$PID/status" 2>/dev/null || echo "n/a"; }
 say "provision-records RSS before: $(rss)"
-java -Xmx1g -cp "$DRIVER" "$HERE/Bench.java"
+# where the CPU goes in each measured ingest side (the service, PostgreSQL, this client, the rest): from /proc
+BENCH_SERVICE_PID=${PID:-} BENCH_CLK_TCK=$(getconf CLK_TCK) BENCH_PG_DATA=${BENCH_PG_DATA:-.kiroku/data/postgres} \
+  java -Xmx1g -cp "$DRIVER" "$HERE/Bench.java"
 say "provision-records RSS after:  $(rss)"
