@@ -70,12 +70,20 @@ public final class LocalPostgres {
         return start(dataDir, port, null);
     }
 
-    /** As {@link #start(Path, int)}, with these shared buffers (a PostgreSQL size such as {@code 3GB}; null: 128 MB). */
+    /**
+     * As {@link #start(Path, int)}, with these shared buffers (a PostgreSQL size such as {@code 3GB}; null: 128 MB).
+     * PostgreSQL's own pg_prewarm keeps the buffers across restarts: it writes the list of buffered blocks to the data
+     * directory every 5 minutes and at shutdown, and reads those blocks back in the background after a start. Without
+     * it, the first minutes after a restart read every index page from the operating system again (bench/provision-
+     * records, about 12 million records): ingest ran at 5,500 events/s against 9,400 once warm; disclosures right after
+     * a restart had a p50 of 14.7 ms and a p99 of 40 ms without it, 7.2–7.5 ms and 29–34 ms with it.
+     */
     static EmbeddedPostgres start(Path dataDir, int port, String sharedBuffers) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(port);
+                .setPort(port)
+                .setServerConfig("shared_preload_libraries", "pg_prewarm");
         if (sharedBuffers != null) {
             builder.setServerConfig("shared_buffers", sharedBuffers);
         }

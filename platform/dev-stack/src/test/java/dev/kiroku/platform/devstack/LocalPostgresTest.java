@@ -68,6 +68,44 @@ class LocalPostgresTest {
     }
 
     @Test
+    void theBuffersOfOneRunAreReadBackAfterTheNextStart(@TempDir Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EmbeddedPostgres first = LocalPostgres.start(dataDir, port, "128MB");
+             Connection c = first.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE warm AS SELECT g AS id, repeat('x', 200) AS filler FROM generate_series(1, 20000) g");
+            s.execute("SELECT count(*) FROM warm");
+        }
+        // pg_prewarm's autoprewarm listed the buffered blocks at shutdown
+        assertThat(dataDir.resolve("autoprewarm.blocks")).isNotEmptyFile();
+        try (EmbeddedPostgres second = LocalPostgres.start(dataDir, port, "128MB");
+             Connection c = second.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("pg_prewarm");
+            }
+            // the table's blocks come back into shared buffers without a query touching it (a background worker)
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_buffercache");
+            long buffered = 0;
+            for (int i = 0; i < 100 && buffered == 0; i++) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_buffercache b JOIN pg_class r "
+                        + "ON b.relfilenode = pg_relation_filenode(r.oid) WHERE r.relname = 'warm'")) {
+                    rs.next();
+                    buffered = rs.getLong(1);
+                }
+                if (buffered == 0) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(buffered).isPositive();
+        }
+    }
+
+    @Test
     void eachDatabaseHasAnOwnerThatTakesOverWhatPostgresCreatedAndAnApplicationRoleThatOwnsNothing(
             @TempDir Path dataDir) throws Exception {
         int port;
