@@ -4,10 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -17,10 +19,7 @@ class LocalPostgresTest {
 
     @Test
     void keepsDataAndDatabasesAcrossRestarts(@TempDir Path dataDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         try (EmbeddedPostgres first = LocalPostgres.start(dataDir, port)) {
             LocalPostgres.createMissing(first, List.of("provision_records", "joint_use"));
             try (Connection c = first.getDatabase("postgres", "joint_use").getConnection();
@@ -54,25 +53,17 @@ class LocalPostgresTest {
 
     @Test
     void startsWithTheSharedBuffersItIsGiven(@TempDir Path dataDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port, "256MB");
              Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW shared_buffers")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("256MB");
+             Statement s = c.createStatement()) {
+            assertThat(show(s, "shared_buffers")).isEqualTo("256MB");
         }
     }
 
     @Test
     void theBuffersOfOneRunAreReadBackAfterTheNextStart(@TempDir Path dataDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         try (EmbeddedPostgres first = LocalPostgres.start(dataDir, port, "128MB");
              Connection c = first.getPostgresDatabase().getConnection();
              Statement s = c.createStatement()) {
@@ -84,10 +75,7 @@ class LocalPostgresTest {
         try (EmbeddedPostgres second = LocalPostgres.start(dataDir, port, "128MB");
              Connection c = second.getPostgresDatabase().getConnection();
              Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SHOW shared_preload_libraries")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("pg_prewarm");
-            }
+            assertThat(show(s, "shared_preload_libraries")).isEqualTo("pg_prewarm");
             // the table's blocks come back into shared buffers without a query touching it (a background worker)
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_buffercache");
             long buffered = 0;
@@ -108,10 +96,7 @@ class LocalPostgresTest {
     @Test
     void eachDatabaseHasAnOwnerThatTakesOverWhatPostgresCreatedAndAnApplicationRoleThatOwnsNothing(
             @TempDir Path dataDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port)) {
             LocalPostgres.createMissing(postgres, List.of("joint_use"));
             // what an earlier stack left: a table and a function created by postgres
@@ -139,6 +124,20 @@ class LocalPostgresTest {
                 assertThat(rs.getLong(4)).isZero();
                 assertThat(rs.getBoolean(5)).isFalse();
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A server setting as SHOW gives it. */
+    private static String show(Statement s, String setting) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
         }
     }
 }
