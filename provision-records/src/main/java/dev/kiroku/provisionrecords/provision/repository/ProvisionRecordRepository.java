@@ -22,10 +22,8 @@ import dev.kiroku.provisionrecords.provision.SubjectCriteria;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,28 +85,33 @@ public class ProvisionRecordRepository {
      * triggers apply exactly as for INSERT (a duplicate key fails the whole COPY, like a batch).
      */
     public void insert(List<NewRecord> records) {
-        // the rows (with their encryption) are built on every core, then sent in their order
-        String rows = records.parallelStream().map(n -> {
-            StringBuilder row = new StringBuilder(1200);
-            row(row, n.record(), n.subjectSalt(), n.subjectIndex());
-            return row;
-        }).collect(java.util.stream.Collectors.joining());
+        // the rows (with their encryption) are built and encoded on every core, then sent in their order
+        List<byte[]> rows = records.parallelStream().map(n -> row(n.record(), n.subjectSalt(), n.subjectIndex()))
+                .toList();
         try (Connection c = dataSource.getConnection()) {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY provision_record (" + COLUMNS + ") FROM STDIN", new StringReader(rows));
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY provision_record (" + COLUMNS + ") FROM STDIN");
+            try {
+                for (byte[] row : rows) {
+                    copy.writeToCopy(row, 0, row.length);
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException e) {
             throw new RecordStoreException(e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
     /** One row in COPY's text format: tab-separated, {@code \N} for NULL, backslash escapes. */
-    private void row(StringBuilder out, ProvisionRecord r, String salt, String subjectIndex) {
+    private byte[] row(ProvisionRecord r, String salt, String subjectIndex) {
         ProvisionEvent e = r.event();
         Counterparty cp = e.counterparty();
         Subject subject = e.subject();
-        CopyRow row = new CopyRow(out);
+        CopyRow row = new CopyRow(2048);
         row.add(r.id()).add(r.lineageId()).add(r.versionNo()).add(r.correctsId()).add(r.correctionReason())
                 .add(e.direction().name()).add(e.legalBasis().name()).add(r.statutory()).add(e.method().name())
                 .add(e.contractRef()).add(e.goodsOrServices()).add(cp.kind().name()).add(cp.name()).add(cp.key())
@@ -126,7 +129,7 @@ public class ProvisionRecordRepository {
                 .add(r.retention().retainUntil()).add(r.retention().rule()).add(r.retention().legalRetainUntil())
                 .add(r.contentSha256()).add(r.auditEntryId()).add(r.purgedAt())
                 .add(e.foreignTransfer() == null ? null : e.foreignTransfer().measuresRef());
-        row.end();
+        return row.end();
     }
 
     public Optional<ProvisionRecord> find(UUID id) {
