@@ -199,6 +199,23 @@ class DisclosureRequestResourceTest {
         assertThat(japanese).contains("個人情報お問い合わせ窓口").doesNotContain("Personal information inquiries");
     }
 
+    @Test
+    void theLetterPrintsEveryCharacterOfTheNamesItCarries() throws IOException {
+        // 𠮷 (U+20BB7) and the simplified Chinese 张 are not in IPAexGothic: they print from the CJK fallback font
+        String subject = newSubjectId();
+        Map<String, Object> provision = optOutProvision(subject, "株式会社𠮷野家", TODAY);
+        provision.put("subject", Map.of("scheme", "customer-number", "identifier", subject, "name", "𠮷田张花子"));
+        record(provision);
+        String id = given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(ask(subject))
+                .when().post(REQUESTS).then().statusCode(201).extract().path("id");
+
+        String letter = pdfText(given().auth().oauth2(OFFICER).accept("application/pdf").when().get(REQUESTS + "/" + id)
+                .then().statusCode(200).extract().asByteArray());
+
+        // (the text extractor puts a space where the font changes: compared without spaces)
+        assertThat(letter.replaceAll("\\s", "")).contains("𠮷田张花子様", "株式会社𠮷野家");
+    }
+
     static String pdfText(byte[] pdf) throws IOException {
         PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();

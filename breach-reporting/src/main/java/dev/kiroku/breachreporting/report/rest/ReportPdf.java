@@ -105,7 +105,7 @@ final class ReportPdf {
             document.add(mark);
         }
 
-        Paragraph addressee = new Paragraph(addressee(sheet.submission()) + "　御中", body);
+        Paragraph addressee = new Paragraph(PdfFonts.phrase(addressee(sheet.submission()) + "　御中", body));
         addressee.setSpacingBefore(12);
         document.add(addressee);
         Paragraph intro = new Paragraph("個人情報の保護に関する法律第26条第1項の規定により、下記のとおり報告します。", body);
@@ -150,7 +150,7 @@ final class ReportPdf {
             if (known == null) {
                 content.add(new Phrase(sheet.kind() == ReportKind.SUPPLEMENT ? NOT_IN_SUPPLEMENT : UNKNOWN, body));
             } else {
-                content.add(new Phrase(content(known), body));
+                content.add(PdfFonts.phrase(content(known), body));
                 content.add(new Phrase("\n（" + date(known.knownAsOf()) + "時点）", small));
             }
             PdfPCell cell = new PdfPCell(content);
@@ -297,7 +297,7 @@ final class ReportPdf {
     }
 
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(PdfFonts.phrase(text, font));
         cell.setPadding(5);
         return cell;
     }

@@ -159,6 +159,20 @@ class ReportPdfTest {
     }
 
     @Test
+    void namesAndItemsPrintEveryCharacterEvenThoseTheMainFontLacks() throws IOException {
+        // 𠮷 (U+20BB7) and 张 are not in IPAexGothic: they print from the suite's CJK fallback, never as nothing
+        ReportSheet.Reporter reporter = new ReportSheet.Reporter("株式会社𠮷野家", null, "東京都千代田区千代田1-1",
+                "代表取締役 𠮷田 张", "情報セキュリティ室 03-0000-0000");
+        ReportItems p = preliminaryItems();
+        ReportItems items = new ReportItems(new ReportItems.TextItem("委託先（𠮷田商事）での誤送信", KNOWN),
+                p.personalData(), p.affectedPersons(), p.cause(), p.secondaryDamage(), null, null, null, null);
+        byte[] pdf = ReportPdf.render(new ReportSheet(UUID.randomUUID(), 1, ReportKind.PRELIMINARY, reporter,
+                "𠮷野家の件", DETECTED, AWARE, List.of(Rule7Category.OVER_THRESHOLD_PERSONS), items, null));
+
+        assertThat(text(pdf)).contains("株式会社𠮷野家", "代表取締役𠮷田张", "委託先（𠮷田商事）での誤送信", "𠮷野家の件");
+    }
+
+    @Test
     void renderingWritesNothingOfTheReportToTheLogsOrTheConsole() {
         List<LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
         long renderer = Thread.currentThread().getId();

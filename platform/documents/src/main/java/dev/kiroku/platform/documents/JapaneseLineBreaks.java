@@ -35,7 +35,7 @@ public final class JapaneseLineBreaks implements SplitCharacter {
     public static Paragraph paragraph(String text, Font font) {
         Paragraph paragraph = new Paragraph();
         paragraph.setFont(font);
-        paragraph.add(chunk(text, font));
+        paragraph.addAll(chunks(text, font));
         return paragraph;
     }
 
@@ -43,14 +43,15 @@ public final class JapaneseLineBreaks implements SplitCharacter {
     public static Phrase phrase(String text, Font font) {
         Phrase phrase = new Phrase();
         phrase.setFont(font);
-        phrase.add(chunk(text, font));
+        phrase.addAll(chunks(text, font));
         return phrase;
     }
 
-    static Chunk chunk(String text, Font font) {
-        Chunk chunk = new Chunk(text == null ? "" : text, font);
-        chunk.setSplitCharacter(INSTANCE);
-        return chunk;
+    /** The text in runs of one font each ({@link PdfFonts#runs}), each breaking by these rules. */
+    static List<Chunk> chunks(String text, Font font) {
+        List<Chunk> runs = PdfFonts.runs(text, font);
+        runs.forEach(run -> run.setSplitCharacter(INSTANCE));
+        return runs;
     }
 
     /**

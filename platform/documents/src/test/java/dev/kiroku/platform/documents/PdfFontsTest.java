@@ -1,5 +1,6 @@
 package dev.kiroku.platform.documents;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
@@ -11,6 +12,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +37,57 @@ class PdfFontsTest {
         assertThat(new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .contains("/FontFile2");
         reader.close();
+    }
+
+    @Test
+    void eachCharacterPrintsFromTheFirstFontThatHasItAndOneNoFontHasPrintsAsTheGetaMark() {
+        Font font = new Font(PdfFonts.ipaexGothic(), 10.5f, Font.BOLD, java.awt.Color.RED);
+        // 𠮷 and 张伟 are not in IPAexGothic, Hangul neither; U+1F600 (an emoji) is in no font of the suite; the
+        // variation selector U+E0100 stays with 葛 (printed in its standard form)
+        List<Chunk> runs = PdfFonts.runs("𠮷田花子 张伟\n김민준 葛\uDB40\uDD00飾 \uD83D\uDE00", font);
+
+        assertThat(runs).extracting(Chunk::getContent)
+                .containsExactly("𠮷", "田花子 ", "张伟", "\n", "김민준", " 葛\uDB40\uDD00飾 〓");
+        assertThat(runs).extracting(run -> run.getFont().getBaseFont().getPostscriptFontName())
+                .containsExactly("NotoSansCJKjp-Regular", "IPAexGothic", "NotoSansCJKjp-Regular", "IPAexGothic",
+                        "NotoSansCJKjp-Regular", "IPAexGothic");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.getFont().getSize()).isEqualTo(10.5f);
+            assertThat(run.getFont().getStyle()).isEqualTo(Font.BOLD);
+            assertThat(run.getFont().getColor()).isEqualTo(java.awt.Color.RED);
+        });
+    }
+
+    @Test
+    void bothFontsAreEmbeddedAndTheTextComesBackOutWhole() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4);
+        PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new Paragraph(PdfFonts.phrase("𠮷田花子 様（株式会社𠮷野家）张伟 김민준", new Font(PdfFonts.ipaexGothic(), 12))));
+        document.close();
+
+        PdfReader reader = new PdfReader(out.toByteArray());
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("𠮷田花子", "株式会社𠮷野家", "张伟", "김민준");
+        String raw = new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw.split("/FontFile2", -1)).hasSize(3); // two embedded TrueType subsets
+        assertThat(raw).contains("NotoSansCJKjp-Regular", "IPAexGothic");
+        reader.close();
+    }
+
+    @Test
+    void theFallbackDrawsItsCharactersWithTrueTypeOutlines() throws Exception {
+        // the fallback's outlines are TrueType (a CFF subset of OpenPDF's printed blank in poppler): Java's own font
+        // engine reads them and draws a non-empty shape for each of these
+        java.awt.Font fallback;
+        try (var in = PdfFonts.class.getResourceAsStream(PdfFonts.CJK_FALLBACK)) {
+            fallback = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(40f);
+        }
+        var context = new java.awt.font.FontRenderContext(null, true, true);
+        for (String text : List.of("𠮷", "张", "김", "\uD842\uDFB7")) {
+            assertThat(fallback.canDisplayUpTo(text)).as(text).isEqualTo(-1);
+            java.awt.geom.Rectangle2D bounds = fallback.createGlyphVector(context, text).getOutline().getBounds2D();
+            assertThat(bounds.getWidth() * bounds.getHeight()).as(text).isGreaterThan(100);
+        }
     }
 }
