@@ -51,7 +51,7 @@ public class Bench {
     static final int SENDERS = Integer.parseInt(env("BENCH_SENDERS", "2"));
     static final int ROUNDS = Integer.parseInt(env("BENCH_ROUNDS", "3"));
     /** Batches sent before anything is measured, so the rounds measure the JIT-compiled steady state. */
-    static final int WARMUP_BATCHES = Integer.parseInt(env("BENCH_WARMUP_BATCHES", "100"));
+    static final int WARMUP_BATCHES = Integer.parseInt(env("BENCH_WARMUP_BATCHES", "300"));
     static final AtomicLong API_OFFSET = new AtomicLong(1_000_000_000L);
     static final int SUBJECTS = Integer.parseInt(env("BENCH_SUBJECTS", "200000"));
     static final int DISCLOSURES = Integer.parseInt(env("BENCH_DISCLOSURES", "2000"));
@@ -354,6 +354,33 @@ public class Bench {
         }
     }
 
+    /**
+     * Before each measured side: no autovacuum worker running, then a CHECKPOINT. The insert-triggered vacuum of the
+     * table the other side just grew, and the writing of its dirty pages, would otherwise be counted (in time and in
+     * PostgreSQL's CPU) against whichever side runs next; now neither side pays for the other's (nor, while it is
+     * measured, for its own later vacuum). Waits at most two minutes, and says how long it waited.
+     */
+    static void quiesce() throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 120_000_000_000L) {
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            double waited = (System.nanoTime() - start) / 1e9;
+            if (waited >= 1) {
+                say("  (waited %.0f s for autovacuum to finish before measuring)", waited);
+            }
+            s.execute("CHECKPOINT");
+        }
+    }
+
     static void dropRawTable() throws Exception {
         try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement()) {
             s.execute("DROP TABLE bench_raw_provision_record");
@@ -466,6 +493,7 @@ public class Bench {
     static final List<long[]> API_LEAVES = new ArrayList<>();
 
     static double measuredApi(Tokens tokens) throws Exception {
+        quiesce();
         long before = count();
         long firstSeq = maxAuditSeq();
         long[] cpuBefore = cpuTicks();
@@ -548,6 +576,7 @@ public class Bench {
         say("raw JDBC: inserting %,d rows of %d columns in batches of %d with %d connection(s) ...", N, columnCount,
                 BATCH, SENDERS);
         AtomicLong next = new AtomicLong();
+        quiesce();
         long[] cpuBefore = cpuTicks();
         long start = System.nanoTime();
         runParallel(SENDERS, () -> {

@@ -13,7 +13,7 @@
 #   BENCH_SUBJECTS [200000] distinct subjects (about TOTAL/SUBJECTS records each)
 #   BENCH_DISCLOSURES [2000] measured disclosure requests (after 300 warm-up ones; 0 skips them)
 #   BENCH_ROUNDS [3] alternating raw-JDBC/API rounds (0 skips the ingest comparison); BENCH_EXPORT [1; 0 skips]
-#   BENCH_WARMUP_BATCHES [100] batches sent before anything is measured (the JIT-compiled steady state)
+#   BENCH_WARMUP_BATCHES [300] batches sent before anything is measured (the JIT-compiled steady state)
 #   BENCH_DISCLOSURE_PHASE [1; 0 = only the ingest rounds and the checkpoint lag]
 #   BENCH_DERIVATION [1; 0 skips] breach-reporting's affected-person derivation over counterparty 0's subjects
 #   BENCH_DERIVATION_SUBJECTS [100000] the period (ending today) widens by 30 days until it holds this many subjects
