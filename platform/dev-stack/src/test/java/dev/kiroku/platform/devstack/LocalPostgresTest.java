@@ -62,6 +62,19 @@ class LocalPostgresTest {
     }
 
     @Test
+    void flushesToDiskSoACrashOfTheMachineLosesAtMostTheLastCommitsNeverTheDatabase(@TempDir Path dataDir)
+            throws Exception {
+        int port = freePort();
+        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port);
+             Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            assertThat(show(s, "fsync")).isEqualTo("on");              // the embedded server's -F turned it off
+            assertThat(show(s, "full_page_writes")).isEqualTo("on");
+            assertThat(show(s, "synchronous_commit")).isEqualTo("off"); // a commit does not wait for the flush
+        }
+    }
+
+    @Test
     void theBuffersOfOneRunAreReadBackAfterTheNextStart(@TempDir Path dataDir) throws Exception {
         int port = freePort();
         try (EmbeddedPostgres first = LocalPostgres.start(dataDir, port, "128MB");
