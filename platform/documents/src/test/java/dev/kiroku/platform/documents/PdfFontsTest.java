@@ -64,11 +64,13 @@ class PdfFontsTest {
         Document document = new Document(PageSize.A4);
         PdfWriter.getInstance(document, out);
         document.open();
-        document.add(new Paragraph(PdfFonts.phrase("𠮷田花子 様（株式会社𠮷野家）张伟 김민준", new Font(PdfFonts.ipaexGothic(), 12))));
+        Font font = new Font(PdfFonts.ipaexGothic(), 12);
+        document.add(new Paragraph(PdfFonts.phrase("𠮷田花子 様（株式会社𠮷野家）张伟 김민준", font)));
         document.close();
 
         PdfReader reader = new PdfReader(out.toByteArray());
-        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("𠮷田花子", "株式会社𠮷野家", "张伟", "김민준");
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1))
+                .contains("𠮷田花子", "株式会社𠮷野家", "张伟", "김민준");
         String raw = new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(raw.split("/FontFile2", -1)).hasSize(3); // two embedded TrueType subsets
         assertThat(raw).contains("NotoSansCJKjp-Regular", "IPAexGothic");

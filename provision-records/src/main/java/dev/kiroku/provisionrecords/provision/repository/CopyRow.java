@@ -108,7 +108,7 @@ final class CopyRow {
             } else if (Character.isSurrogate(c)) {
                 char low = i + 1 < n ? s.charAt(i + 1) : 0;
                 if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
-                    // the API refuses lone surrogates on the way in (api-conventions); never store a substitute
+                    // the API refuses lone surrogates on the way in (docs/api-conventions.md); never store a substitute
                     throw new IllegalArgumentException("a lone surrogate at index " + i + " has no UTF-8 form");
                 }
                 int cp = Character.toCodePoint(c, low);
