@@ -355,10 +355,10 @@ public class Bench {
     }
 
     /**
-     * Before each measured side: no autovacuum worker running, then a CHECKPOINT. The insert-triggered vacuum of the
-     * table the other side just grew, and the writing of its dirty pages, would otherwise be counted (in time and in
-     * PostgreSQL's CPU) against whichever side runs next; now neither side pays for the other's (nor, while it is
-     * measured, for its own later vacuum). Waits at most two minutes, and says how long it waited.
+     * Before each measured side: no autovacuum worker running, then a CHECKPOINT, so that a vacuum already under way
+     * and the dirty pages of the side before are not counted (in time and in PostgreSQL's CPU) against this one. An
+     * insert-triggered vacuum that autovacuum has not launched yet (it looks once a minute) can still start during the
+     * side. Waits at most two minutes, and says how long it waited.
      */
     static void quiesce() throws Exception {
         try (Connection c = DriverManager.getConnection(JDBC); Statement s = c.createStatement()) {

@@ -212,7 +212,7 @@ class DisclosureRequestResourceTest {
         String letter = pdfText(given().auth().oauth2(OFFICER).accept("application/pdf").when().get(REQUESTS + "/" + id)
                 .then().statusCode(200).extract().asByteArray());
 
-        // (the text extractor puts a space where the font changes: compared without spaces)
+        // (the text extractor may put a space where the font changes: compared without spaces)
         assertThat(letter.replaceAll("\\s", "")).contains("𠮷田张花子様", "株式会社𠮷野家");
     }
 

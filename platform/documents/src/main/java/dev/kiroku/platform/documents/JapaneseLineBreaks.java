@@ -47,7 +47,11 @@ public final class JapaneseLineBreaks implements SplitCharacter {
         return phrase;
     }
 
-    /** The text in runs of one font each ({@link PdfFonts#runs}), each breaking by these rules. */
+    /**
+     * The text in runs of one font each ({@link PdfFonts#runs}), each breaking by these rules. Outside a table cell
+     * OpenPDF asks about one run at a time, so a line may also break where the font changes (rare: around a character
+     * only the fallback font has).
+     */
     static List<Chunk> chunks(String text, Font font) {
         List<Chunk> runs = PdfFonts.runs(text, font);
         runs.forEach(run -> run.setSplitCharacter(INSTANCE));

@@ -69,9 +69,10 @@ public final class PdfFonts {
 
     /**
      * The text as chunks of one font each, in order: {@code font} wherever its font has the character, else the CJK
-     * fallback at the same size, style and colour, else {@link #MISSING} in {@code font}. Line breaks, spaces and
-     * control characters stay in {@code font}; a variation selector (an IVS of a name's character) stays with the
-     * character before it, which prints in its standard form.
+     * fallback at the same size, style and colour, else {@link #MISSING} in {@code font}. Line breaks, spaces, control
+     * and format characters (a zero-width space or joiner) stay in {@code font}, drawn as before or not at all; a
+     * variation selector (an IVS of a name's character) stays with the character before it, which prints in its
+     * standard form.
      */
     public static List<Chunk> runs(String text, Font font) {
         String content = text == null ? "" : text;
@@ -91,7 +92,7 @@ public final class PdfFonts {
             boolean missing = false;
             if (!isVariationSelector(cp)) {
                 toFallback = false;
-                if (!Character.isISOControl(cp) && !Character.isWhitespace(cp) && !primary.charExists(cp)) {
+                if (!isInvisible(cp) && !primary.charExists(cp)) {
                     if (fallback == null) {
                         fallback = cjkFallback();
                     }
@@ -121,6 +122,11 @@ public final class PdfFonts {
     /** The fallback's 9 MB, read when a document first needs it. */
     private static final class Fallback {
         static final byte[] BYTES = read(CJK_FALLBACK);
+    }
+
+    /** Line breaks, spaces, controls and format characters (a zero-width space or joiner): never a 〓. */
+    private static boolean isInvisible(int cp) {
+        return Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.getType(cp) == Character.FORMAT;
     }
 
     private static boolean isVariationSelector(int cp) {

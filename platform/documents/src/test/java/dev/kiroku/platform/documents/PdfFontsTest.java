@@ -43,11 +43,11 @@ class PdfFontsTest {
     void eachCharacterPrintsFromTheFirstFontThatHasItAndOneNoFontHasPrintsAsTheGetaMark() {
         Font font = new Font(PdfFonts.ipaexGothic(), 10.5f, Font.BOLD, java.awt.Color.RED);
         // 𠮷 and 张伟 are not in IPAexGothic, Hangul neither; U+1F600 (an emoji) is in no font of the suite; the
-        // variation selector U+E0100 stays with 葛 (printed in its standard form)
-        List<Chunk> runs = PdfFonts.runs("𠮷田花子 张伟\n김민준 葛\uDB40\uDD00飾 \uD83D\uDE00", font);
+        // variation selector U+E0100 stays with 葛 (printed in its standard form); a zero-width space stays invisible
+        List<Chunk> runs = PdfFonts.runs("𠮷田花子 张伟\n김민준 葛\uDB40\uDD00飾 \uD83D\uDE00\u200B", font);
 
         assertThat(runs).extracting(Chunk::getContent)
-                .containsExactly("𠮷", "田花子 ", "张伟", "\n", "김민준", " 葛\uDB40\uDD00飾 〓");
+                .containsExactly("𠮷", "田花子 ", "张伟", "\n", "김민준", " 葛\uDB40\uDD00飾 〓\u200B");
         assertThat(runs).extracting(run -> run.getFont().getBaseFont().getPostscriptFontName())
                 .containsExactly("NotoSansCJKjp-Regular", "IPAexGothic", "NotoSansCJKjp-Regular", "IPAexGothic",
                         "NotoSansCJKjp-Regular", "IPAexGothic");
@@ -81,12 +81,16 @@ class PdfFontsTest {
     void theFallbackDrawsItsCharactersWithTrueTypeOutlines() throws Exception {
         // the fallback's outlines are TrueType (a CFF subset of OpenPDF's printed blank in poppler): Java's own font
         // engine reads them and draws a non-empty shape for each of these
-        java.awt.Font fallback;
+        byte[] file;
         try (var in = PdfFonts.class.getResourceAsStream(PdfFonts.CJK_FALLBACK)) {
-            fallback = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(40f);
+            file = in.readAllBytes();
         }
+        assertThat(java.util.Arrays.copyOf(file, 4)).as("sfnt version 1.0 (TrueType), not 'OTTO' (CFF)")
+                .containsExactly(0, 1, 0, 0);
+        java.awt.Font fallback = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT,
+                new java.io.ByteArrayInputStream(file)).deriveFont(40f);
         var context = new java.awt.font.FontRenderContext(null, true, true);
-        for (String text : List.of("𠮷", "张", "김", "\uD842\uDFB7")) {
+        for (String text : List.of("𠮷", "张", "김", "\uD840\uDC21")) { // the last: 𠀡 (U+20021)
             assertThat(fallback.canDisplayUpTo(text)).as(text).isEqualTo(-1);
             java.awt.geom.Rectangle2D bounds = fallback.createGlyphVector(context, text).getOutline().getBounds2D();
             assertThat(bounds.getWidth() * bounds.getHeight()).as(text).isGreaterThan(100);

@@ -96,10 +96,15 @@ public class ProvisionRecordRepository {
                     copy.writeToCopy(row, 0, row.length);
                 }
                 copy.endCopy();
-            } finally {
+            } catch (SQLException | RuntimeException e) {
                 if (copy.isActive()) {
-                    copy.cancelCopy();
+                    try {
+                        copy.cancelCopy();
+                    } catch (SQLException cancel) {
+                        e.addSuppressed(cancel); // the write's failure stays the cause
+                    }
                 }
+                throw e;
             }
         } catch (SQLException e) {
             throw new RecordStoreException(e);
