@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,25 +54,16 @@ class LocalPostgresTest {
 
     @Test
     void startsWithTheSharedBuffersItIsGiven(@TempDir Path dataDir) throws Exception {
-        int port = freePort();
-        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port, "256MB");
-             Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
-            assertThat(show(s, "shared_buffers")).isEqualTo("256MB");
-        }
+        assertThat(settingsOf(dataDir, "256MB", "shared_buffers")).containsEntry("shared_buffers", "256MB");
     }
 
     @Test
     void flushesToDiskSoACrashOfTheMachineLosesAtMostTheLastCommitsNeverTheDatabase(@TempDir Path dataDir)
             throws Exception {
-        int port = freePort();
-        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, port);
-             Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
-            assertThat(show(s, "fsync")).isEqualTo("on");              // the embedded server's -F turned it off
-            assertThat(show(s, "full_page_writes")).isEqualTo("on");
-            assertThat(show(s, "synchronous_commit")).isEqualTo("off"); // a commit does not wait for the flush
-        }
+        // fsync: the embedded server's -F turned it off; synchronous_commit: a commit does not wait for the flush
+        assertThat(settingsOf(dataDir, null, "fsync", "full_page_writes", "synchronous_commit"))
+                .containsExactly(Map.entry("fsync", "on"), Map.entry("full_page_writes", "on"),
+                        Map.entry("synchronous_commit", "off"));
     }
 
     @Test
@@ -147,6 +139,20 @@ class LocalPostgresTest {
     }
 
     /** A server setting as SHOW gives it. */
+    /** These settings of a server started on the data directory with these shared buffers (null: the default). */
+    private static Map<String, String> settingsOf(Path dataDir, String sharedBuffers, String... names)
+            throws Exception {
+        try (EmbeddedPostgres postgres = LocalPostgres.start(dataDir, freePort(), sharedBuffers);
+             Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String name : names) {
+                values.put(name, show(s, name));
+            }
+            return values;
+        }
+    }
+
     private static String show(Statement s, String setting) throws SQLException {
         try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
             assertThat(rs.next()).isTrue();
