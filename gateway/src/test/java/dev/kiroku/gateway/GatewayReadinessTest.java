@@ -5,8 +5,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +45,43 @@ class GatewayReadinessTest {
         Thread.sleep(6000);
         java.util.List<String> log = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/kiroku-test.log"));
         assertThat(log).noneMatch(line -> line.contains("Failed to export") || line.contains("OTLP Exporter"));
+    }
+
+    /**
+     * Without an endpoint no span is recorded (UnexportedSpansSampler), yet the caller's trace goes on: the service
+     * gets a traceparent of the same trace with the gateway's own span id, marked not sampled, and the gateway's
+     * access line names the trace.
+     */
+    @Test
+    void withoutAnEndpointTheCallersTraceGoesOnUnrecorded() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ExtHandler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                lines.add(record.getMessage());
+            }
+        };
+        Logger access = Logger.getLogger("kiroku.access");
+        access.addHandler(capture);
+        try {
+            String sent = given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                    .header("X-Request-Id", "unrecorded-1")
+                    .when().get("/public/v1/echo-notices/latest").then().statusCode(200)
+                    .extract().jsonPath().getString("headers.traceparent");
+            assertThat(sent).matches("00-" + traceId + "-[0-9a-f]{16}-00").doesNotContain(callerSpan);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (lines.stream().noneMatch(line -> line.contains("unrecorded-1"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            access.removeHandler(capture);
+        }
+        assertThat(lines).as("the access line of that request names the caller's trace")
+                .anyMatch(line -> line.contains("\"requestId\":\"unrecorded-1\"")
+                        && line.contains("\"traceId\":\"" + traceId + "\""));
     }
 
     @Test
