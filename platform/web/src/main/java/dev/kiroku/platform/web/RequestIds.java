@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +39,19 @@ public class RequestIds {
         if (candidate != null && ACCEPTABLE.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        return fresh().toString();
+    }
+
+    /**
+     * A fresh id: a random (version 4) UUID drawn from the thread's own generator. A request id names a request in
+     * logs and problems, it guards nothing, so it needs to be unique, not unguessable: no {@code SecureRandom} (and
+     * its lock) on every request that arrives without one.
+     */
+    static UUID fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
     }
 
     /** The request id of a request that went through the filter. */

@@ -8,6 +8,7 @@ import dev.kiroku.platform.web.Digests;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,9 @@ public final class VerifiedTokens {
     /** What a verification established about a token. */
     public record Verified(JsonWebToken principal, Set<String> roles, Instant expiresAt) {
     }
+
+    /** One digest per thread: no provider lookup per request ({@code digest()} resets it for the next use). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Digests::sha256);
 
     private final Cache<String, Verified> cache;
     private final Clock clock;
@@ -84,7 +88,9 @@ public final class VerifiedTokens {
         return untilExpiry.compareTo(maxAge) < 0 ? untilExpiry : maxAge;
     }
 
+    /** The SHA-256 of the token, its 32 bytes held as the 32 characters of a Latin-1 string (no hex encoding). */
     private static String key(String token) {
-        return Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+        MessageDigest digest = SHA_256.get();
+        return new String(digest.digest(token.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1);
     }
 }
