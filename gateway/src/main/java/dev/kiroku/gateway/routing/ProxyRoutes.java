@@ -7,6 +7,7 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
+import dev.kiroku.platform.web.security.TokenCacheConfig;
 import dev.kiroku.platform.web.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -62,13 +63,14 @@ public class ProxyRoutes {
     private final ProblemWriter writer;
     private final VerifiedTokens tokens;
     private final MeterRegistry metrics;
+    private final TokenCacheConfig tokenCache;
     private volatile ProxyFastPath fastPath;
     private final List<RateLimiter> limiters = new ArrayList<>();
     private final long maxBodySize;
     private final int eventLoops;
 
     public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer, VerifiedTokens tokens,
-            MeterRegistry metrics,
+            MeterRegistry metrics, TokenCacheConfig tokenCache,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             @ConfigProperty(name = "quarkus.vertx.event-loops-size") Optional<Integer> eventLoops) {
         this.config = config;
@@ -76,18 +78,21 @@ public class ProxyRoutes {
         this.writer = writer;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.tokenCache = tokenCache;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // Quarkus' default: two event loops per core
         this.eventLoops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        AccessLog accessLog = new AccessLog(json);
+        // one caller summary per verified token, for as many tokens as the verified-token cache keeps
+        Callers callers = new Callers(tokenCache.maxEntries());
+        AccessLog accessLog = new AccessLog(callers);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.hsts());
         router.route().order(FIRST).handler(accessLog::handle);
         router.route().order(FIRST).handler(securityHeaders::handle);
         RoutePolicyHandler policyHandler = new RoutePolicyHandler(RoutePolicies.of(config),
-                limiter(config.rateLimit().client()), limiter(config.rateLimit().publicRoutes()), writer);
+                limiter(config.rateLimit().client()), limiter(config.rateLimit().publicRoutes()), writer, callers);
         List<ProxyFastPath.Lane> lanes = new ArrayList<>();
         config.backends().forEach((name, backend) -> {
             URI url = backend.url();

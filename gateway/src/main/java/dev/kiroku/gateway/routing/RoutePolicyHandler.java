@@ -38,9 +38,11 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
     private final RateLimiter clientLimiter;
     private final RateLimiter publicLimiter;
     private final ProblemWriter writer;
+    private final Callers callers;
 
     RoutePolicyHandler(RoutePolicies policies, RateLimiter clientLimiter, RateLimiter publicLimiter,
-            ProblemWriter writer) {
+            ProblemWriter writer, Callers callers) {
+        this.callers = callers;
         this.policies = policies;
         this.clientLimiter = clientLimiter;
         this.publicLimiter = publicLimiter;
@@ -104,7 +106,7 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
             return;
         }
         String key = isPublic ? "public:" + policy.name() + ":" + ctx.request().remoteAddress().hostAddress()
-                : "client:" + clientOf(identity) + ":" + subjectOf(identity);
+                : callers.of(identity).rateLimitKey();
         CompletableFuture<RateLimiter.Verdict> verdict = limiter.tryConsume(key).toCompletableFuture();
         if (verdict.isDone() && !verdict.isCompletedExceptionally() && Vertx.currentContext() == context) {
             // the in-memory buckets answer at once, on the request's own context: no hop through the task queue
