@@ -368,7 +368,8 @@ class GatewayPolicyTest {
         } finally {
             logger.removeHandler(capture);
         }
-        String line = records.stream().map(ExtLogRecord::getMessage).filter(m -> m.contains("access-1"))
+        // lines come in batches, one line per request
+        String line = records.stream().flatMap(r -> r.getMessage().lines()).filter(m -> m.contains("access-1"))
                 .findFirst().orElseThrow();
         var json = io.restassured.path.json.JsonPath.from(line);
         assertThat(json.getString("route")).isEqualTo("/api/v1/echo/**");

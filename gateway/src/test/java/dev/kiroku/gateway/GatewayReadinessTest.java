@@ -60,7 +60,7 @@ class GatewayReadinessTest {
         ExtHandler capture = new ExtHandler() {
             @Override
             protected void doPublish(ExtLogRecord record) {
-                lines.add(record.getMessage());
+                record.getMessage().lines().forEach(lines::add); // lines come in batches, one per request
             }
         };
         Logger access = Logger.getLogger("kiroku.access");

@@ -2,9 +2,14 @@ package dev.kiroku.gateway.routing;
 
 import dev.kiroku.platform.web.RequestIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One structured JSON line per request in the {@code kiroku.access} log category: request id, trace id, method, route
@@ -13,16 +18,28 @@ import org.jboss.logging.MDC;
  * <p>
  * The line is written straight into one buffer (strings escaped by Jackson's encoder) and the caller's part is
  * worked out once per verified token ({@link Callers}): this runs once per proxied request on the event loop.
+ * <p>
+ * Lines are handed to the log in batches, as nginx buffers its access log: a request's line waits at most
+ * {@link #FLUSH_DELAY_MS} ms with the others of that moment, and the batch goes out as one log message of one line per
+ * request — one write to the log instead of one per request (which took a sixteenth of the gateway's event loops).
+ * At most that moment's lines are lost if the process dies; an orderly stop writes them ({@link #flush()}).
  */
 final class AccessLog {
 
     static final String CATEGORY = "kiroku.access";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
-    private final Callers callers;
+    /** Longest a line waits for its batch. */
+    static final long FLUSH_DELAY_MS = 50;
 
-    AccessLog(Callers callers) {
+    private final Callers callers;
+    private final Vertx vertx;
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+    AccessLog(Callers callers, Vertx vertx) {
         this.callers = callers;
+        this.vertx = vertx;
     }
 
     void handle(RoutingContext ctx) {
@@ -37,7 +54,26 @@ final class AccessLog {
     }
 
     private void write(RoutingContext ctx, long start) {
-        LOG.info(line(ctx, System.nanoTime() - start));
+        pending.add(line(ctx, System.nanoTime() - start));
+        if (flushScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(FLUSH_DELAY_MS, ignored -> flush());
+        }
+    }
+
+    /** Writes the lines waiting, as one message of one line each. */
+    void flush() {
+        flushScheduled.set(false); // a line added from here on schedules the next batch
+        StringBuilder batch = null;
+        for (String line; (line = pending.poll()) != null; ) {
+            if (batch == null) {
+                batch = new StringBuilder(line.length() * Math.max(1, pending.size() + 1) + 16).append(line);
+            } else {
+                batch.append('\n').append(line);
+            }
+        }
+        if (batch != null) {
+            LOG.info(batch.toString());
+        }
     }
 
     String line(RoutingContext ctx, long nanos) {

@@ -7,9 +7,12 @@ import dev.kiroku.platform.web.Problem;
 import dev.kiroku.platform.web.ProblemType;
 import dev.kiroku.platform.web.ProblemWriter;
 import dev.kiroku.platform.web.RequestIds;
+import dev.kiroku.platform.web.UnexportedSpansSampler;
 import dev.kiroku.platform.web.security.TokenCacheConfig;
 import dev.kiroku.platform.web.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
@@ -20,6 +23,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
@@ -64,13 +68,15 @@ public class ProxyRoutes {
     private final VerifiedTokens tokens;
     private final MeterRegistry metrics;
     private final TokenCacheConfig tokenCache;
+    private final UnexportedSpansSampler spans;
     private volatile ProxyFastPath fastPath;
+    private volatile AccessLog accessLog;
     private final List<RateLimiter> limiters = new ArrayList<>();
     private final long maxBodySize;
     private final int eventLoops;
 
     public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer, VerifiedTokens tokens,
-            MeterRegistry metrics, TokenCacheConfig tokenCache,
+            MeterRegistry metrics, TokenCacheConfig tokenCache, UnexportedSpansSampler spans,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             @ConfigProperty(name = "quarkus.vertx.event-loops-size") Optional<Integer> eventLoops) {
         this.config = config;
@@ -79,6 +85,7 @@ public class ProxyRoutes {
         this.tokens = tokens;
         this.metrics = metrics;
         this.tokenCache = tokenCache;
+        this.spans = spans;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // Quarkus' default: two event loops per core
         this.eventLoops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
@@ -87,7 +94,8 @@ public class ProxyRoutes {
     void register(@Observes Router router, Vertx vertx) {
         // one caller summary per verified token, for as many tokens as the verified-token cache keeps
         Callers callers = new Callers(tokenCache.maxEntries());
-        AccessLog accessLog = new AccessLog(callers);
+        AccessLog accessLog = new AccessLog(callers, vertx);
+        this.accessLog = accessLog;
         SecurityHeaders securityHeaders = new SecurityHeaders(config.hsts());
         router.route().order(FIRST).handler(accessLog::handle);
         router.route().order(FIRST).handler(securityHeaders::handle);
@@ -106,7 +114,10 @@ public class ProxyRoutes {
                     vertx.createHttpClient(new HttpClientOptions()
                             .setMaxPoolSize(poolPerLoop)
                             .setConnectTimeout((int) backend.connectTimeout().toMillis())
-                            .setKeepAlive(true)))
+                            .setKeepAlive(true)
+                            // spans recorded: the client span of each call sends the trace on (its traceparent);
+                            // not recorded: BackendFailures sends it on itself, without building a client span
+                            .setTracingPolicy(spans.recordsSpans() ? TracingPolicy.PROPAGATE : TracingPolicy.IGNORE)))
                     .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                             .setServer(origin)
                             .setConnectTimeout(backend.connectTimeout().toMillis())
@@ -167,6 +178,10 @@ public class ProxyRoutes {
 
     @PreDestroy
     void close() {
+        AccessLog log = accessLog;
+        if (log != null) {
+            log.flush(); // the lines of the last moments before the stop
+        }
         limiters.forEach(RateLimiter::close);
     }
 
@@ -194,6 +209,13 @@ public class ProxyRoutes {
                     // client span (Quarkus' Vert.x tracer) sends the trace on in a traceparent of its own
                     .remove("traceparent")
                     .remove("tracestate");
+            if (!spans.recordsSpans()) {
+                // no client span (nothing records it): the gateway's own request span, not sampled, is the parent
+                SpanContext span = Span.current().getSpanContext();
+                if (span.isValid()) {
+                    context.request().headers().set("traceparent", traceparent(span));
+                }
+            }
             // a body announced larger than the service accepts (but within the gateway's own limit, which Quarkus
             // enforces) is refused here, before a byte goes on: the service would answer 413 and close while the
             // body is still streaming to it, and the client get a 502 "not reachable" instead
@@ -224,6 +246,11 @@ public class ProxyRoutes {
                         ? "The " + backend + " service did not answer in time"
                         : "The " + backend + " service is not reachable; retry later"));
             });
+        }
+
+        /** A W3C {@code traceparent} (version 00) naming this span as the parent. */
+        private static String traceparent(SpanContext span) {
+            return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
         }
 
         private String tooLarge() {
