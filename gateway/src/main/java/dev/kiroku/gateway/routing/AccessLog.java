@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Lines are handed to the log in batches, as nginx buffers its access log: a request's line waits at most
  * {@link #FLUSH_DELAY_MS} ms with the others of that moment, and the batch goes out as one log message of one line per
  * request — one write to the log instead of one per request (which took a sixteenth of the gateway's event loops).
- * At most that moment's lines are lost if the process dies; an orderly stop writes them ({@link #flush()}).
+ * At most that moment's lines are lost if the process dies; an orderly stop writes them, and any line after it at once
+ * ({@link #close()}).
  */
 final class AccessLog {
 
@@ -36,6 +37,7 @@ final class AccessLog {
     private final Vertx vertx;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private volatile boolean closed;
 
     AccessLog(Callers callers, Vertx vertx) {
         this.callers = callers;
@@ -54,10 +56,30 @@ final class AccessLog {
     }
 
     private void write(RoutingContext ctx, long start) {
-        pending.add(line(ctx, System.nanoTime() - start));
-        if (flushScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(FLUSH_DELAY_MS, ignored -> flush());
+        add(line(ctx, System.nanoTime() - start));
+    }
+
+    /** Queues a line for the next batch; once the log is closed, writes it at once. */
+    void add(String line) {
+        if (closed) {
+            LOG.info(line);
+            return;
         }
+        pending.add(line);
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                vertx.setTimer(FLUSH_DELAY_MS, ignored -> flush());
+            } catch (RuntimeException e) {
+                // Vert.x closing: no timer any more, so no batch either
+                flush();
+            }
+        }
+    }
+
+    /** Writes what is queued, and every later line at once: at a stop no line waits for a timer that never fires. */
+    void close() {
+        closed = true;
+        flush();
     }
 
     /** Writes the lines waiting, as one message of one line each. */

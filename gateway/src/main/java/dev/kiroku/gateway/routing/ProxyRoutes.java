@@ -11,12 +11,13 @@ import dev.kiroku.platform.web.UnexportedSpansSampler;
 import dev.kiroku.platform.web.security.TokenCacheConfig;
 import dev.kiroku.platform.web.security.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -69,6 +70,7 @@ public class ProxyRoutes {
     private final MeterRegistry metrics;
     private final TokenCacheConfig tokenCache;
     private final UnexportedSpansSampler spans;
+    private final ContextPropagators propagators;
     private volatile ProxyFastPath fastPath;
     private volatile AccessLog accessLog;
     private final List<RateLimiter> limiters = new ArrayList<>();
@@ -76,7 +78,7 @@ public class ProxyRoutes {
     private final int eventLoops;
 
     public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer, VerifiedTokens tokens,
-            MeterRegistry metrics, TokenCacheConfig tokenCache, UnexportedSpansSampler spans,
+            MeterRegistry metrics, TokenCacheConfig tokenCache, UnexportedSpansSampler spans, OpenTelemetry otel,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             @ConfigProperty(name = "quarkus.vertx.event-loops-size") Optional<Integer> eventLoops) {
         this.config = config;
@@ -86,6 +88,7 @@ public class ProxyRoutes {
         this.metrics = metrics;
         this.tokenCache = tokenCache;
         this.spans = spans;
+        this.propagators = otel.getPropagators();
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // Quarkus' default: two event loops per core
         this.eventLoops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
@@ -180,7 +183,7 @@ public class ProxyRoutes {
     void close() {
         AccessLog log = accessLog;
         if (log != null) {
-            log.flush(); // the lines of the last moments before the stop
+            log.close(); // the lines of the last moments before the stop, and any after it, written at once
         }
         limiters.forEach(RateLimiter::close);
     }
@@ -210,11 +213,11 @@ public class ProxyRoutes {
                     .remove("traceparent")
                     .remove("tracestate");
             if (!spans.recordsSpans()) {
-                // no client span (nothing records it): the gateway's own request span, not sampled, is the parent
-                SpanContext span = Span.current().getSpanContext();
-                if (span.isValid()) {
-                    context.request().headers().set("traceparent", traceparent(span));
-                }
+                // no client span (nothing records it): the configured propagators send the gateway's own request span
+                // on as the parent (traceparent, not sampled; tracestate and baggage as they came)
+                MultiMap headers = context.request().headers();
+                propagators.getTextMapPropagator()
+                        .inject(io.opentelemetry.context.Context.current(), headers, MultiMap::set);
             }
             // a body announced larger than the service accepts (but within the gateway's own limit, which Quarkus
             // enforces) is refused here, before a byte goes on: the service would answer 413 and close while the
@@ -246,11 +249,6 @@ public class ProxyRoutes {
                         ? "The " + backend + " service did not answer in time"
                         : "The " + backend + " service is not reachable; retry later"));
             });
-        }
-
-        /** A W3C {@code traceparent} (version 00) naming this span as the parent. */
-        private static String traceparent(SpanContext span) {
-            return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
         }
 
         private String tooLarge() {

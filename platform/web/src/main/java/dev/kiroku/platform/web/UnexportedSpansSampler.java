@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.quarkus.opentelemetry.runtime.AutoConfiguredOpenTelemetrySdkBuilderCustomizer;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
@@ -18,10 +19,17 @@ import java.util.Optional;
  * stays one trace across the suite. With an endpoint set, the configured sampler
  * ({@code quarkus.otel.traces.sampler}, {@code parentbased_always_on} by default) decides as before.
  * <p>
+ * Only Quarkus' OTLP exporter counts (the one Kiroku ships and documents): an application that brings another exporter
+ * (a CDI {@code SpanExporter}, a vendor extension) must set an OTLP endpoint too, or its spans are not recorded. A
+ * service without an endpoint marks the traces it sends on as not sampled, so a service that does export drops them:
+ * set the endpoint for all of them at once (the shared ConfigMap {@code kiroku-common} in k8s/).
+ * <p>
  * Quarkus applies every CDI {@link AutoConfiguredOpenTelemetrySdkBuilderCustomizer} when it builds the SDK.
  */
 @Singleton
 public class UnexportedSpansSampler implements AutoConfiguredOpenTelemetrySdkBuilderCustomizer {
+
+    private static final Logger LOG = Logger.getLogger(UnexportedSpansSampler.class);
 
     /** Quarkus' default OTLP endpoint, used when neither endpoint is set. */
     static final String DEFAULT_ENDPOINT = "http://localhost:4317/";
@@ -52,7 +60,16 @@ public class UnexportedSpansSampler implements AutoConfiguredOpenTelemetrySdkBui
 
     @Override
     public void customize(AutoConfiguredOpenTelemetrySdkBuilder builder) {
-        builder.addSamplerCustomizer((configured, properties) -> exported ? configured : Sampler.alwaysOff());
+        if (!exported) {
+            LOG.info("No OTLP traces endpoint (quarkus.otel.exporter.otlp.traces.endpoint): spans are not recorded; "
+                    + "trace ids still go into the logs and the traceparent headers");
+        }
+        builder.addSamplerCustomizer((configured, properties) -> sampler(configured));
+    }
+
+    /** The sampler the SDK uses: the configured one when spans are exported, else one that records nothing. */
+    Sampler sampler(Sampler configured) {
+        return exported ? configured : Sampler.alwaysOff();
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.kiroku.platform.web;
 
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -29,6 +30,15 @@ class UnexportedSpansSamplerTest {
         // nothing set at all: Quarkus exports to its built-in localhost endpoint, so spans are recorded
         assertThat(new UnexportedSpansSampler(Optional.empty(), Optional.empty()).recordsSpans()).isTrue();
         assertThat(new UnexportedSpansSampler(Optional.of(DEFAULT), Optional.of(DEFAULT)).recordsSpans()).isTrue();
+    }
+
+    @Test
+    void theConfiguredSamplerDecidesOnlyWhenSpansAreExported() {
+        Sampler configured = Sampler.parentBased(Sampler.traceIdRatioBased(0.1));
+        assertThat(new UnexportedSpansSampler(Optional.of("http://collector:4318"), Optional.of(DEFAULT))
+                .sampler(configured)).isSameAs(configured);
+        assertThat(new UnexportedSpansSampler(Optional.of(" "), Optional.of(DEFAULT)).sampler(configured))
+                .isEqualTo(Sampler.alwaysOff());
     }
 
     @Test
