@@ -1,5 +1,6 @@
 package dev.kiroku.gateway.routing;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.kiroku.platform.web.RequestIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
@@ -88,7 +89,7 @@ final class AccessLog {
         StringBuilder batch = null;
         for (String line; (line = pending.poll()) != null; ) {
             if (batch == null) {
-                batch = new StringBuilder(line.length() * Math.max(1, pending.size() + 1) + 16).append(line);
+                batch = new StringBuilder(4096).append(line);
             } else {
                 batch.append('\n').append(line);
             }
@@ -100,16 +101,16 @@ final class AccessLog {
 
     String line(RoutingContext ctx, long nanos) {
         StringBuilder line = new StringBuilder(320).append("{\"type\":\"access\",\"requestId\":");
-        Callers.string(line, RequestIds.of(ctx.request()));
+        string(line, RequestIds.of(ctx.request()));
         Object traceId = MDC.get("traceId");
         if (traceId != null && !traceId.toString().isEmpty()) {
             line.append(",\"traceId\":");
-            Callers.string(line, traceId.toString());
+            string(line, traceId.toString());
         }
         line.append(",\"method\":");
-        Callers.string(line, ctx.request().method().name());
+        string(line, ctx.request().method().name());
         line.append(",\"route\":");
-        Callers.string(line, route(ctx));
+        string(line, route(ctx));
         line.append(",\"status\":").append(ctx.response().getStatusCode()).append(",\"latencyMs\":");
         latency(line, nanos);
         line.append(",\"bytesOut\":").append(ctx.response().bytesWritten());
@@ -117,6 +118,17 @@ final class AccessLog {
             line.append(callers.of(user.getSecurityIdentity()).accessLogFields());
         }
         return line.append('}').toString();
+    }
+
+    /** A JSON string: quoted, escaped by Jackson's encoder. */
+    static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        out.append('"');
     }
 
     /** Milliseconds with two decimals ({@code 1.05}), from nanoseconds, rounded half up. */

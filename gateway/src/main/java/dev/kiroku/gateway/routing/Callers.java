@@ -1,6 +1,5 @@
 package dev.kiroku.gateway.routing;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,31 +49,20 @@ final class Callers {
         StringBuilder fields = new StringBuilder(128);
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             fields.append(",\"user\":");
-            string(fields, jwt.getSubject());
+            AccessLog.string(fields, jwt.getSubject());
         }
         fields.append(",\"client\":");
-        string(fields, client);
+        AccessLog.string(fields, client);
         fields.append(",\"roles\":[");
         boolean first = true;
         for (String role : identity.getRoles().stream().filter(RoutePolicyHandler::isKirokuRole).sorted().toList()) {
             if (!first) {
                 fields.append(',');
             }
-            string(fields, role);
+            AccessLog.string(fields, role);
             first = false;
         }
         fields.append(']');
         return new Caller("client:" + client + ":" + RoutePolicyHandler.subjectOf(identity), fields.toString());
-    }
-
-    /** A JSON string: quoted, escaped by Jackson's encoder. */
-    static void string(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, out);
-        out.append('"');
     }
 }

@@ -33,11 +33,11 @@ class AccessLogTest {
     @Test
     void stringsAreQuotedAndEscapedAsJson() throws Exception {
         StringBuilder out = new StringBuilder("{\"v\":");
-        Callers.string(out, "a\"b\\c\nd\u0001");
+        AccessLog.string(out, "a\"b\\c\nd\u0001");
         out.append('}');
         assertThat(new ObjectMapper().readTree(out.toString()).get("v").asText()).isEqualTo("a\"b\\c\nd\u0001");
         StringBuilder none = new StringBuilder();
-        Callers.string(none, null);
+        AccessLog.string(none, null);
         assertThat(none).hasToString("null");
     }
 
