@@ -80,7 +80,14 @@ for service in "${MEASURED[@]}"; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port is in use (set BENCH_BASE_PORT)"
   # the stack's environment for it, on its own port; its log's witnesses and outside sink left out (a second
   # instance of a service shares its database and log; it needs neither to start)
-  mapfile -t vars < <(./kiroku env "$service" | grep -vE '^(QUARKUS_HTTP_PORT|KIROKU_AUDIT_WITNESS_|KIROKU_AUDIT_SINK_)')
+  mapfile -t vars < <(./kiroku env "$service" \
+      | grep -vE '^(QUARKUS_HTTP_PORT|KIROKU_GATEWAY_FRONT_DOOR_PORT|KIROKU_AUDIT_WITNESS_|KIROKU_AUDIT_SINK_)')
+  # the gateway: its front door on that port (ready is asked through it), Quarkus' own server on the one after
+  port_inner=$port
+  if [[ $service == gateway ]]; then
+    vars+=("KIROKU_GATEWAY_FRONT_DOOR_PORT=$port")
+    port_inner=$((port + 1000))
+  fi
   if [[ $service != gateway ]]; then
     set -a
     # shellcheck disable=SC1091
@@ -94,7 +101,7 @@ for service in "${MEASURED[@]}"; do
   for ((i = 1; i <= STARTS; i++)); do
     log=.kiroku/logs/bench-startup-$service.log
     t0=$(now_us)
-    env "${vars[@]}" QUARKUS_HTTP_PORT="$port" java "${opts[@]}" -jar "$jar" >"$log" 2>&1 &
+    env "${vars[@]}" QUARKUS_HTTP_PORT="$port_inner" java "${opts[@]}" -jar "$jar" >"$log" 2>&1 &
     INSTANCE=$!
     ready=0
     for ((poll = 0; poll < 3000; poll++)); do

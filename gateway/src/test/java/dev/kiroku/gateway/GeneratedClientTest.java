@@ -45,7 +45,7 @@ class GeneratedClientTest {
     void theGeneratedClientIngestsABatchAsksADisclosureAndRecordsAnIncident() throws Exception {
         JsonNode contract = new ObjectMapper().readTree(PackagedService.home().resolve("docs/openapi/kiroku.json").toFile());
         ApiClient client = new ApiClient();
-        client.updateBaseUri(gatewayUrl.toString().replaceAll("/+$", ""));
+        client.updateBaseUri(FrontDoors.url(gatewayUrl));
         String token = KeycloakTokens.forUser(DemoLogins.OFFICER);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         ObjectMapper mapper = client.getObjectMapper();

@@ -113,7 +113,7 @@ class ReadmeJourneysTest {
         ProcessBuilder bash = new ProcessBuilder("bash", "-euxo", "pipefail", file.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = bash.environment();
-        env.put("KIROKU", gatewayUrl.toString().replaceAll("/+$", ""));
+        env.put("KIROKU", FrontDoors.url(gatewayUrl));
         env.put("KEYCLOAK", KeycloakServer.baseUrl());
         for (String service : ServicesResource.DATABASES.keySet()) {
             env.put(service.replace('-', '_').toUpperCase(), ConfigProvider.getConfig()

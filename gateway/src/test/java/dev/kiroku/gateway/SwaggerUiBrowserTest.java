@@ -68,7 +68,7 @@ class SwaggerUiBrowserTest {
                 .setBinary(System.getProperty("kiroku.chromium", "/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1400,1100", "--lang=ja",
-                        "--host-rules=MAP localhost:8080 127.0.0.1:" + gateway.getPort());
+                        "--host-rules=MAP localhost:8080 127.0.0.1:" + FrontDoors.port(gateway.getPort()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("kiroku.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The gateway's tables: where each path prefix goes ({@link #backends()}), who may call it with which methods
@@ -29,6 +30,19 @@ public interface GatewayConfig {
     int maxPoolSize();
 
     RateLimit rateLimit();
+
+    /**
+     * The front door: the hot path on a plain Vert.x server of its own, in front of Quarkus' (which it hands every
+     * other request to). Off unless a port is set.
+     */
+    FrontDoor frontDoor();
+
+    /**
+     * Peers whose {@code X-Forwarded-*} headers are believed (addresses, CIDR networks, host names): an ingress
+     * controller's. Quarkus' own server trusts these and the front door ({@code quarkus.http.proxy.trusted-proxies}).
+     */
+    @WithDefault("127.0.0.1")
+    List<String> trustedProxies();
 
     /** Send Strict-Transport-Security (only behind TLS, i.e. in production). */
     @WithDefault("false")
@@ -96,5 +110,14 @@ public interface GatewayConfig {
             @WithDefault("1M")
             Duration period();
         }
+    }
+
+    interface FrontDoor {
+        /** The front door's port; absent: no front door, Quarkus' server alone answers. */
+        OptionalInt port();
+
+        /** The address it listens on. */
+        @WithDefault("0.0.0.0")
+        String host();
     }
 }

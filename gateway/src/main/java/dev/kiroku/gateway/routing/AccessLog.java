@@ -2,6 +2,7 @@ package dev.kiroku.gateway.routing;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.kiroku.platform.web.RequestIds;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -100,22 +101,31 @@ final class AccessLog {
     }
 
     String line(RoutingContext ctx, long nanos) {
-        StringBuilder line = new StringBuilder(320).append("{\"type\":\"access\",\"requestId\":");
-        string(line, RequestIds.of(ctx.request()));
         Object traceId = MDC.get("traceId");
-        if (traceId != null && !traceId.toString().isEmpty()) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        return line(RequestIds.of(ctx.request()), traceId == null ? null : traceId.toString(),
+                ctx.request().method().name(), route(ctx), ctx.response().getStatusCode(), nanos,
+                ctx.response().bytesWritten(), identity);
+    }
+
+    /** The line of one request: the caller's part from its identity (none when anonymous or absent). */
+    String line(String requestId, String traceId, String method, String route, int status, long nanos,
+            long bytesOut, SecurityIdentity identity) {
+        StringBuilder line = new StringBuilder(320).append("{\"type\":\"access\",\"requestId\":");
+        string(line, requestId);
+        if (traceId != null && !traceId.isEmpty()) {
             line.append(",\"traceId\":");
-            string(line, traceId.toString());
+            string(line, traceId);
         }
         line.append(",\"method\":");
-        string(line, ctx.request().method().name());
+        string(line, method);
         line.append(",\"route\":");
-        string(line, route(ctx));
-        line.append(",\"status\":").append(ctx.response().getStatusCode()).append(",\"latencyMs\":");
+        string(line, route);
+        line.append(",\"status\":").append(status).append(",\"latencyMs\":");
         latency(line, nanos);
-        line.append(",\"bytesOut\":").append(ctx.response().bytesWritten());
-        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            line.append(callers.of(user.getSecurityIdentity()).accessLogFields());
+        line.append(",\"bytesOut\":").append(bytesOut);
+        if (identity != null && !identity.isAnonymous()) {
+            line.append(callers.of(identity).accessLogFields());
         }
         return line.append('}').toString();
     }

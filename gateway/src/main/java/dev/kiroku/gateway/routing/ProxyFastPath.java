@@ -16,12 +16,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The short way of a proxied request through the gateway. A caller whose bearer token this gateway verified a moment
- * ago ({@link VerifiedTokens}), and a public route called without a token, go from the request-id, head-limit and
- * CORS filters straight to the same route policy, rate limit and proxy as on the ordinary way — without Quarkus'
- * authentication chain (which decodes the token's JSON before it finds the token in the cache), its permission
- * checker, the deferred-identity {@code Uni}s and the router's walk over every route. The access log, the security
- * headers, the request id and the metrics' route template are the same on both ways.
+ * The short way of a proxied request through Quarkus' own server, behind the {@link FrontDoor} (which serves the
+ * requests that pass every check itself). Here it takes a remembered caller's request that the front door handed
+ * over because a policy or the rate limit refuses it, and any request sent to Quarkus' port directly.
+ * <p>
+ * A caller whose bearer token this gateway verified a moment ago ({@link VerifiedTokens}), and a public route called
+ * without a token, go from the request-id, head-limit and CORS filters straight to the same route policy, rate limit
+ * and proxy as on the ordinary way — without Quarkus' authentication chain (which decodes the token's JSON before it
+ * finds the token in the cache), its permission checker, the deferred-identity {@code Uni}s and the router's walk over
+ * every route. The access log, the security headers, the request id and the metrics' route template are the same on
+ * both ways.
  * <p>
  * Everything else takes the ordinary way ({@code ctx.next()}): a token not verified yet (quarkus-oidc verifies it
  * and {@code VerifiedTokenRecorder} remembers it, so the caller's next request comes this way), an anonymous

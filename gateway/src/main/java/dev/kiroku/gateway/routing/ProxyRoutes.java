@@ -41,7 +41,9 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -62,6 +64,8 @@ public class ProxyRoutes {
     private static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1;
     /** Before everything else but the request-id filter. */
     private static final int FIRST = Integer.MIN_VALUE + 1;
+    /** Where a test run finds the front door's port (chosen by the system: port 0 in tests). */
+    public static final String FRONT_DOOR_TEST_PORT = "kiroku-test.gateway-front-door-port";
 
     private final GatewayConfig config;
     private final ObjectMapper json;
@@ -71,16 +75,23 @@ public class ProxyRoutes {
     private final TokenCacheConfig tokenCache;
     private final UnexportedSpansSampler spans;
     private final ContextPropagators propagators;
+    private final io.opentelemetry.api.trace.Tracer tracer;
     private volatile ProxyFastPath fastPath;
     private volatile AccessLog accessLog;
     private final List<RateLimiter> limiters = new ArrayList<>();
     private final long maxBodySize;
     private final int eventLoops;
+    private final long maxUriLength;
+    private final long maxHeadersSize;
+    private volatile FrontDoor frontDoor;
 
     public ProxyRoutes(GatewayConfig config, ObjectMapper json, ProblemWriter writer, VerifiedTokens tokens,
             MeterRegistry metrics, TokenCacheConfig tokenCache, UnexportedSpansSampler spans, OpenTelemetry otel,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
-            @ConfigProperty(name = "quarkus.vertx.event-loops-size") Optional<Integer> eventLoops) {
+            @ConfigProperty(name = "quarkus.vertx.event-loops-size") Optional<Integer> eventLoops,
+            @ConfigProperty(name = "kiroku.http.limits.max-uri-length", defaultValue = "8K") MemorySize maxUriLength,
+            @ConfigProperty(name = "kiroku.http.limits.max-headers-size", defaultValue = "16K")
+            MemorySize maxHeadersSize) {
         this.config = config;
         this.json = json;
         this.writer = writer;
@@ -89,9 +100,12 @@ public class ProxyRoutes {
         this.tokenCache = tokenCache;
         this.spans = spans;
         this.propagators = otel.getPropagators();
+        this.tracer = otel.getTracer("kiroku-gateway");
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // Quarkus' default: two event loops per core
         this.eventLoops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
+        this.maxUriLength = maxUriLength.asLongValue();
+        this.maxHeadersSize = maxHeadersSize.asLongValue();
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -102,17 +116,30 @@ public class ProxyRoutes {
         SecurityHeaders securityHeaders = new SecurityHeaders(config.hsts());
         router.route().order(FIRST).handler(accessLog::handle);
         router.route().order(FIRST).handler(securityHeaders::handle);
-        RoutePolicyHandler policyHandler = new RoutePolicyHandler(RoutePolicies.of(config),
-                limiter(config.rateLimit().client()), limiter(config.rateLimit().publicRoutes()), writer, callers);
+        RoutePolicies routePolicies = RoutePolicies.of(config);
+        RateLimiter clientLimiter = limiter(config.rateLimit().client());
+        RateLimiter publicLimiter = limiter(config.rateLimit().publicRoutes());
+        RoutePolicyHandler policyHandler = new RoutePolicyHandler(routePolicies, clientLimiter, publicLimiter, writer,
+                callers);
         List<ProxyFastPath.Lane> lanes = new ArrayList<>();
+        List<FrontDoor.Lane> doorLanes = new ArrayList<>();
+        Map<String, SocketAddress> origins = new HashMap<>();
+        Map<String, RequestOptions> requestOptions = new HashMap<>();
+        Map<String, Long> bodyLimits = new HashMap<>();
+        // the connections to a service are kept by event loop (the total stays max-pool-size)
+        int poolPerLoop = Math.max(1, (config.maxPoolSize() + eventLoops - 1) / eventLoops);
         config.backends().forEach((name, backend) -> {
             URI url = backend.url();
             int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
             SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
-            BackendFailures failures = new BackendFailures(name, backend.maxBodySize()
-                    .map(size -> Math.min(size.asLongValue(), maxBodySize)).orElse(maxBodySize));
-            // the connections to a service are kept by event loop (the total stays max-pool-size)
-            int poolPerLoop = Math.max(1, (config.maxPoolSize() + eventLoops - 1) / eventLoops);
+            long bodyLimit = backend.maxBodySize().map(size -> Math.min(size.asLongValue(), maxBodySize))
+                    .orElse(maxBodySize);
+            BackendFailures failures = new BackendFailures(name, bodyLimit, true);
+            origins.put(name, origin);
+            requestOptions.put(name, new RequestOptions()
+                    .setConnectTimeout(backend.connectTimeout().toMillis())
+                    .setIdleTimeout(backend.timeout().toMillis()));
+            bodyLimits.put(name, bodyLimit);
             Handler<RoutingContext> handler = new PerEventLoop(() -> ProxyHandler.create(HttpProxy.reverseProxy(
                     vertx.createHttpClient(new HttpClientOptions()
                             .setMaxPoolSize(poolPerLoop)
@@ -131,11 +158,46 @@ public class ProxyRoutes {
                 router.route(exact).order(ORDER).handler(policyHandler).handler(handler);
                 router.route(exact + "/*").order(ORDER).handler(policyHandler).handler(handler);
                 lanes.add(new ProxyFastPath.Lane(exact, handler));
+                doorLanes.add(new FrontDoor.Lane(exact, name, bodyLimit));
             }
             LOG.infof("Routing %s to %s (%s)", backend.prefixes(), name, url);
         });
         fastPath = new ProxyFastPath(lanes, tokens, policyHandler, metrics);
         router.route().order(ProxyFastPath.ORDER).handler(fastPath);
+        config.frontDoor().port().ifPresent(port -> {
+            FrontDoor door = new FrontDoor(new FrontDoor.Parts(doorLanes, origins, requestOptions,
+                    name -> new BackendFailures(name, bodyLimits.get(name), false), routePolicies, clientLimiter,
+                    publicLimiter, callers, accessLog, tokens, propagators, tracer,
+                    spans.recordsSpans(), metrics, config.hsts(), maxUriLength, maxHeadersSize, maxBodySize,
+                    poolPerLoop, TrustedProxies.of(config.trustedProxies())), config.frontDoor().host(), port,
+                    () -> SocketAddress.inetSocketAddress(quarkusPort(), quarkusHost()), eventLoops);
+            door.start();
+            frontDoor = door;
+            if (io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST) {
+                System.setProperty(FRONT_DOOR_TEST_PORT, Integer.toString(door.port()));
+            }
+        });
+    }
+
+    /** The address of Quarkus' own server: its host, the loopback address when it listens on every address. */
+    private static String quarkusHost() {
+        String host = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+    }
+
+    /** The port of Quarkus' own server, which the front door hands requests over to. */
+    private static int quarkusPort() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String key = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST
+                ? "quarkus.http.test-port" : "quarkus.http.port";
+        return config.getOptionalValue(key, Integer.class).orElse(8080);
+    }
+
+    /** The front door's port (-1 when there is none or it has not started). */
+    public int frontDoorPort() {
+        FrontDoor door = frontDoor;
+        return door == null ? -1 : door.port();
     }
 
     /** Proxied requests that took the short way since start ({@code kiroku_gateway_short_way_total}). */
@@ -181,6 +243,10 @@ public class ProxyRoutes {
 
     @PreDestroy
     void close() {
+        FrontDoor door = frontDoor;
+        if (door != null) {
+            door.stop();
+        }
         AccessLog log = accessLog;
         if (log != null) {
             log.close(); // the lines of the last moments before the stop, and any after it, written at once
@@ -193,31 +259,21 @@ public class ProxyRoutes {
 
         private final String backend;
         private final long maxBodySize;
+        /** False behind the front door, which has set the forwarding and trace headers itself. */
+        private final boolean setsHeaders;
 
-        BackendFailures(String backend, long maxBodySize) {
+        BackendFailures(String backend, long maxBodySize, boolean setsHeaders) {
             this.backend = backend;
             this.maxBodySize = maxBodySize;
+            this.setsHeaders = setsHeaders;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             // services build absolute links (Location) from these: the client's scheme and host, not the gateway's
             var incoming = context.request().proxiedRequest();
-            context.request().headers()
-                    .set("X-Forwarded-Proto", incoming.scheme())
-                    .set("X-Forwarded-Host", incoming.authority() != null ? incoming.authority().toString()
-                            : incoming.getHeader("Host"))
-                    .set("X-Forwarded-For", incoming.remoteAddress().hostAddress())
-                    // the caller's trace context is the gateway's span's parent, not the service's: the proxy's own
-                    // client span (Quarkus' Vert.x tracer) sends the trace on in a traceparent of its own
-                    .remove("traceparent")
-                    .remove("tracestate");
-            if (!spans.recordsSpans()) {
-                // no client span (nothing records it): the configured propagators send the gateway's own request span
-                // on as the parent (traceparent, not sampled; tracestate and baggage as they came)
-                MultiMap headers = context.request().headers();
-                propagators.getTextMapPropagator()
-                        .inject(io.opentelemetry.context.Context.current(), headers, MultiMap::set);
+            if (setsHeaders) {
+                forwardingHeaders(context, incoming);
             }
             // a body announced larger than the service accepts (but within the gateway's own limit, which Quarkus
             // enforces) is refused here, before a byte goes on: the service would answer 413 and close while the
@@ -249,6 +305,25 @@ public class ProxyRoutes {
                         ? "The " + backend + " service did not answer in time"
                         : "The " + backend + " service is not reachable; retry later"));
             });
+        }
+
+        private void forwardingHeaders(ProxyContext context, io.vertx.core.http.HttpServerRequest incoming) {
+            context.request().headers()
+                    .set("X-Forwarded-Proto", incoming.scheme())
+                    .set("X-Forwarded-Host", incoming.authority() != null ? incoming.authority().toString()
+                            : incoming.getHeader("Host"))
+                    .set("X-Forwarded-For", incoming.remoteAddress().hostAddress())
+                    // the caller's trace context is the gateway's span's parent, not the service's: the proxy's own
+                    // client span (Quarkus' Vert.x tracer) sends the trace on in a traceparent of its own
+                    .remove("traceparent")
+                    .remove("tracestate");
+            if (!spans.recordsSpans()) {
+                // no client span (nothing records it): the configured propagators send the gateway's own request span
+                // on as the parent (traceparent, not sampled; tracestate and baggage as they came)
+                MultiMap headers = context.request().headers();
+                propagators.getTextMapPropagator()
+                        .inject(io.opentelemetry.context.Context.current(), headers, MultiMap::set);
+            }
         }
 
         private String tooLarge() {

@@ -19,20 +19,22 @@ final class SecurityHeaders {
 
     void handle(RoutingContext ctx) {
         String path = ctx.request().path();
-        ctx.addHeadersEndHandler(ignored -> {
-            MultiMap headers = ctx.response().headers();
-            headers.remove("Server");
-            headers.remove("X-Powered-By");
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
-            if (path.startsWith("/api/") || path.startsWith("/public/")) {
-                headers.set("Content-Security-Policy", API_CSP);
-            }
-            if (hsts) {
-                headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            }
-        });
+        ctx.addHeadersEndHandler(ignored -> apply(ctx.response().headers(), path, hsts));
         ctx.next();
+    }
+
+    /** The headers of a response to a request for {@code path}. */
+    static void apply(MultiMap headers, String path, boolean hsts) {
+        headers.remove("Server");
+        headers.remove("X-Powered-By");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        if (path.startsWith("/api/") || path.startsWith("/public/")) {
+            headers.set("Content-Security-Policy", API_CSP);
+        }
+        if (hsts) {
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
     }
 }

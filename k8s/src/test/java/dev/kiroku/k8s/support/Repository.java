@@ -71,7 +71,7 @@ public final class Repository {
 
     /**
      * The deployable services: every module of the root pom whose {@code application.properties} names a Quarkus
-     * application and its HTTP port.
+     * application and its HTTP port (the gateway's: its front door's).
      */
     public static List<ServiceModule> services() {
         List<ServiceModule> services = new ArrayList<>();
@@ -82,7 +82,8 @@ public final class Repository {
             }
             Properties p = load(properties);
             String name = p.getProperty("quarkus.application.name");
-            String port = p.getProperty("quarkus.http.port");
+            // the port its clients call: the gateway's front door, in front of Quarkus' own (loopback) server
+            String port = p.getProperty("kiroku.gateway.front-door.port", p.getProperty("quarkus.http.port"));
             if (name == null || port == null) {
                 continue;
             }
