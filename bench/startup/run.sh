@@ -82,11 +82,12 @@ for service in "${MEASURED[@]}"; do
   # instance of a service shares its database and log; it needs neither to start)
   mapfile -t vars < <(./kiroku env "$service" \
       | grep -vE '^(QUARKUS_HTTP_PORT|KIROKU_GATEWAY_FRONT_DOOR_PORT|KIROKU_AUDIT_WITNESS_|KIROKU_AUDIT_SINK_)')
-  # the gateway: its front door on that port (ready is asked through it), Quarkus' own server on the one after
+  # the gateway: its front door on that port (ready is asked through it), Quarkus' own server 1000 above it
   port_inner=$port
   if [[ $service == gateway ]]; then
     vars+=("KIROKU_GATEWAY_FRONT_DOOR_PORT=$port")
     port_inner=$((port + 1000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port_inner") 2>/dev/null && die "port $port_inner is in use (set BENCH_BASE_PORT)"
   fi
   if [[ $service != gateway ]]; then
     set -a

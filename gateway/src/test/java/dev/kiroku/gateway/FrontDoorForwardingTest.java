@@ -56,6 +56,46 @@ class FrontDoorForwardingTest {
     }
 
     @Test
+    void anUntrustedClientsSslPortOrForwardedHeadersChangeNoSchemeOrHostOnEitherWay() {
+        String token = LocalTokens.user("forwarding-ssl-auditor", "auditor");
+        for (int call = 1; call <= 2; call++) {
+            Response echo = given().auth().oauth2(token)
+                    .header("X-Forwarded-Ssl", "on")
+                    .header("X-Forwarded-Port", "1")
+                    .header("X-Forwarded-Prefix", "/evil")
+                    .header("Forwarded", "for=203.0.113.9;proto=https;host=evil.example")
+                    .when().get("/api/v1/echo/records").then().statusCode(200).extract().response();
+            assertThat(echo.path("headers.x-forwarded-proto").toString()).as("call %d", call).isEqualTo("http");
+            assertThat(echo.path("headers.x-forwarded-host").toString()).as("call %d", call)
+                    .doesNotEndWith(":1").doesNotContain("evil");
+            assertThat(echo.path("headers.x-forwarded-for").toString()).as("call %d", call).isEqualTo("127.0.0.1");
+            assertThat((Object) echo.path("headers.x-forwarded-ssl")).as("call %d", call).isNull();
+            assertThat((Object) echo.path("headers.x-forwarded-port")).as("call %d", call).isNull();
+            assertThat((Object) echo.path("headers.x-forwarded-prefix")).as("call %d", call).isNull();
+            assertThat((Object) echo.path("headers.forwarded")).as("call %d", call).isNull();
+        }
+    }
+
+    @Test
+    void aRequestWithoutAHostOrWithAMalformedOneIsRefusedBeforeAnyService() throws Exception {
+        String token = LocalTokens.user("host-auditor", "auditor");
+        given().auth().oauth2(token).when().get("/api/v1/echo/records").then().statusCode(200); // remembered now
+        int before = EchoBackendResource.REQUESTS.get();
+        for (String host : new String[] {null, "exa mple", "a:b:c"}) {
+            String head = "GET /api/v1/echo/records HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
+            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(answer).as("Host %s", host).startsWith("HTTP/1.1 400");
+            }
+        }
+        assertThat(EchoBackendResource.REQUESTS.get()).as("requests that reached the service").isEqualTo(before);
+    }
+
+    @Test
     void aPublicBudgetIsCountedPerPeerNotPerAddressTheClientClaims() {
         // echo-burst: 5 requests per client address and period (EchoBackendResource)
         for (int call = 1; call <= 5; call++) {

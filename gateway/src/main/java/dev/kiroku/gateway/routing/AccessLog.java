@@ -105,12 +105,13 @@ final class AccessLog {
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         return line(RequestIds.of(ctx.request()), traceId == null ? null : traceId.toString(),
                 ctx.request().method().name(), route(ctx), ctx.response().getStatusCode(), nanos,
-                ctx.response().bytesWritten(), identity);
+                ctx.response().bytesWritten(),
+                identity == null || identity.isAnonymous() ? null : callers.of(identity));
     }
 
-    /** The line of one request: the caller's part from its identity (none when anonymous or absent). */
+    /** The line of one request: the caller's part from its summary (none when anonymous). */
     String line(String requestId, String traceId, String method, String route, int status, long nanos,
-            long bytesOut, SecurityIdentity identity) {
+            long bytesOut, Callers.Caller caller) {
         StringBuilder line = new StringBuilder(320).append("{\"type\":\"access\",\"requestId\":");
         string(line, requestId);
         if (traceId != null && !traceId.isEmpty()) {
@@ -124,8 +125,8 @@ final class AccessLog {
         line.append(",\"status\":").append(status).append(",\"latencyMs\":");
         latency(line, nanos);
         line.append(",\"bytesOut\":").append(bytesOut);
-        if (identity != null && !identity.isAnonymous()) {
-            line.append(callers.of(identity).accessLogFields());
+        if (caller != null) {
+            line.append(caller.accessLogFields());
         }
         return line.append('}').toString();
     }

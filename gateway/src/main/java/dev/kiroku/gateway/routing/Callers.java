@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
+import java.util.Set;
 
 /**
  * What the gateway says about a caller on every request — its rate-limit key and its access-log fields — worked out
@@ -44,10 +45,24 @@ final class Callers {
         return known;
     }
 
+    /** The caller of a remembered token, without an identity built for it (the front door's way). */
+    Caller of(JsonWebToken principal, Set<String> roles) {
+        Caller known = byPrincipal.getIfPresent(principal);
+        if (known == null) {
+            known = summarise(principal, roles);
+            byPrincipal.put(principal, known);
+        }
+        return known;
+    }
+
     static Caller summarise(SecurityIdentity identity) {
-        String client = RoutePolicyHandler.clientOf(identity);
+        return summarise(identity.getPrincipal(), identity.getRoles());
+    }
+
+    static Caller summarise(Principal principal, Set<String> roles) {
+        String client = RoutePolicyHandler.clientOf(principal);
         StringBuilder fields = new StringBuilder(128);
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+        if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             fields.append(",\"user\":");
             AccessLog.string(fields, jwt.getSubject());
         }
@@ -55,7 +70,7 @@ final class Callers {
         AccessLog.string(fields, client);
         fields.append(",\"roles\":[");
         boolean first = true;
-        for (String role : identity.getRoles().stream().filter(RoutePolicyHandler::isKirokuRole).sorted().toList()) {
+        for (String role : roles.stream().filter(RoutePolicyHandler::isKirokuRole).sorted().toList()) {
             if (!first) {
                 fields.append(',');
             }
@@ -63,6 +78,6 @@ final class Callers {
             first = false;
         }
         fields.append(']');
-        return new Caller("client:" + client + ":" + RoutePolicyHandler.subjectOf(identity), fields.toString());
+        return new Caller("client:" + client + ":" + RoutePolicyHandler.subjectOf(principal), fields.toString());
     }
 }

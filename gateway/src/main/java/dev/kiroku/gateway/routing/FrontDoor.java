@@ -2,7 +2,6 @@ package dev.kiroku.gateway.routing;
 
 import dev.kiroku.platform.web.RequestIds;
 import dev.kiroku.platform.web.input.PercentEncoding;
-import dev.kiroku.platform.web.security.CachedTokenIdentityProvider;
 import dev.kiroku.platform.web.security.VerifiedTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +14,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Handler;
@@ -59,9 +57,10 @@ import java.util.function.Function;
  * one access line ({@link AccessLog}) — and proxies to the service with the same failure handling.
  * <p>
  * Every other request — a first token, a missing or refused one, a method or path the policies refuse, an exhausted
- * rate limit, {@code /q/*}, the OpenAPI documents, Swagger UI — is handed over unchanged to Quarkus' own server on
- * its loopback port, which answers it exactly as before (with {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}
- * added when the client sent none, so that it sees the caller's address, scheme and host).
+ * rate limit, {@code /q/*}, the OpenAPI documents, Swagger UI — is handed over to Quarkus' own server on its loopback
+ * port, which answers it as before. Quarkus trusts the front door's {@code X-Forwarded-*}: a trusted proxy's go on as
+ * they came (with what is missing added), anyone else's are replaced by what the front door saw (the peer's address,
+ * the scheme, the {@code Host}) and the other forwarding headers dropped, as Quarkus would have ignored them.
  * <p>
  * It runs on a Vert.x of its own, without Quarkus' metrics and tracing hooks (it records both itself), one server
  * and one set of service clients per event loop.
@@ -70,6 +69,8 @@ final class FrontDoor {
 
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
     private static final String BEARER = "Bearer ";
+    /** Room under the header-size limit for the request id the ordinary way adds before it counts. */
+    private static final long HEADROOM = 256;
     private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(MultiMap carrier) {
@@ -81,6 +82,10 @@ final class FrontDoor {
             return carrier == null ? null : carrier.get(key);
         }
     };
+
+    /** The hand-over's timeouts: Quarkus' server is on this host; its answers may wait for a service's. */
+    private static final RequestOptions HAND_OVER = new RequestOptions().setConnectTimeout(2_000)
+            .setIdleTimeout(120_000);
 
     /** One routed prefix, the service behind it and the largest body that service accepts. */
     record Lane(String prefix, String backend, long maxBodySize) {
@@ -95,7 +100,8 @@ final class FrontDoor {
             Function<String, ProxyInterceptor> failures, RoutePolicies policies, RateLimiter clientLimiter,
             RateLimiter publicLimiter, Callers callers, AccessLog accessLog, VerifiedTokens tokens,
             ContextPropagators propagators, Tracer tracer, boolean recordsSpans, MeterRegistry metrics, boolean hsts,
-            long maxUriLength, long maxHeadersSize, long maxBodySize, int poolPerLoop, TrustedProxies trusted) {
+            long maxUriLength, long maxHeadersSize, long maxBodySize, int poolPerLoop, TrustedProxies trusted,
+            ProxyInterceptor handOverFailures) {
     }
 
     private final Parts parts;
@@ -148,6 +154,7 @@ final class FrontDoor {
 
     void stop() {
         Vertx own = vertx;
+        vertx = null;
         if (own != null) {
             try {
                 own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -196,6 +203,24 @@ final class FrontDoor {
         }
 
         private void handle(HttpServerRequest request) {
+            if (request.version() != HttpVersion.HTTP_1_0
+                    && !((io.vertx.core.http.impl.HttpServerRequestInternal) request).isValidAuthority()) {
+                // a missing or malformed Host: refused as Vert.x Web's router refuses it on the ordinary way
+                request.response().setStatusCode(400).end();
+                return;
+            }
+            try {
+                serve(request);
+            } catch (RuntimeException e) {
+                // nothing sent yet on this way (it answers only through the proxy): the ordinary way answers instead
+                LOG.warnf("Front door could not serve a request (%s); handed over", e.getClass().getSimpleName());
+                if (!request.response().headWritten() && !request.response().ended()) {
+                    handOver(request);
+                }
+            }
+        }
+
+        private void serve(HttpServerRequest request) {
             long start = System.nanoTime();
             Lane lane = laneFor(request);
             if (lane == null) {
@@ -211,16 +236,17 @@ final class FrontDoor {
             }
             RoutePolicies.Policy policy = governed.policy();
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            SecurityIdentity identity = null;
+            Callers.Caller identity = null;
             if (authorization != null) {
-                identity = remembered(authorization);
-                if (identity == null || !(policy.isPublic() || policy.roles().isEmpty()
-                        || hasAnyRole(identity, policy))) {
+                VerifiedTokens.Verified verified = remembered(authorization);
+                if (verified == null || !(policy.isPublic() || policy.roles().isEmpty()
+                        || hasAnyRole(verified, policy))) {
                     handOver(request); // not verified yet, not a bearer token, or a 403: the ordinary way decides
                     return;
                 }
-            } else if (!policy.isPublic()) {
-                handOver(request); // the ordinary way answers the 401
+                identity = parts.callers().of(verified.principal(), verified.roles());
+            } else if (!policy.isPublic() || path.startsWith("/api/")) {
+                handOver(request); // every /api call needs a token: the ordinary way answers the 401
                 return;
             }
             boolean isPublic = policy.isPublic();
@@ -230,9 +256,9 @@ final class FrontDoor {
                 return;
             }
             String key = isPublic ? "public:" + policy.name() + ":" + FrontDoor.this.clientAddress(request)
-                    : parts.callers().of(identity).rateLimitKey();
+                    : identity.rateLimitKey();
             CompletableFuture<RateLimiter.Verdict> verdict = limiter.tryConsume(key).toCompletableFuture();
-            SecurityIdentity who = identity;
+            Callers.Caller who = identity;
             if (verdict.isDone()) {
                 admitted(request, lane, policy, who, start, verdict);
                 return;
@@ -246,7 +272,7 @@ final class FrontDoor {
         }
 
         private void admitted(HttpServerRequest request, Lane lane, RoutePolicies.Policy policy,
-                SecurityIdentity identity, long start, CompletableFuture<RateLimiter.Verdict> verdict) {
+                Callers.Caller identity, long start, CompletableFuture<RateLimiter.Verdict> verdict) {
             if (verdict.isCompletedExceptionally()) {
                 // fail open, as the ordinary way does: a rate-limit store that is down must not take the API down
                 LOG.warn("Rate limit store unavailable; request allowed");
@@ -260,7 +286,7 @@ final class FrontDoor {
 
         /** Serves a request that passed every check, as the ordinary way would. */
         private void proxy(HttpServerRequest request, Lane lane, RoutePolicies.Policy policy,
-                SecurityIdentity identity, long start) {
+                Callers.Caller identity, long start) {
             taken.increment();
             MultiMap headers = request.headers();
             String requestId = RequestIds.accept(headers.get(RequestIds.HEADER));
@@ -275,12 +301,14 @@ final class FrontDoor {
             parts.propagators().getTextMapPropagator().inject(parent.with(span), headers, MultiMap::set);
             // what the service builds absolute links from, as the ordinary way sends it: the client's scheme, host and
             // address (a trusted proxy's forwarding headers believed, anyone else's not)
-            String host = request.authority() != null ? request.authority().toString() : headers.get(HttpHeaders.HOST);
-            boolean trusted = parts.trusted().trusts(request.remoteAddress().hostAddress());
+            String host = request.authority().toString();
+            String peer = request.remoteAddress().hostAddress();
+            boolean trusted = parts.trusted().trusts(peer);
             headers.set("X-Forwarded-Proto", trusted ? first(headers, "X-Forwarded-Proto", request.scheme())
                             : request.scheme())
                     .set("X-Forwarded-Host", trusted ? first(headers, "X-Forwarded-Host", host) : host)
-                    .set("X-Forwarded-For", FrontDoor.this.clientAddress(request));
+                    .set("X-Forwarded-For", trusted ? first(headers, "X-Forwarded-For", peer) : peer);
+            removeOtherForwardingHeaders(headers);
             String path = request.path();
             var response = request.response();
             response.headersEndHandler(ignored -> {
@@ -301,7 +329,7 @@ final class FrontDoor {
         }
 
         private void done(HttpServerRequest request, String method, String template, String requestId, Span span,
-                SecurityIdentity identity, long start) {
+                Callers.Caller identity, long start) {
             long nanos = System.nanoTime() - start;
             int status = request.response().getStatusCode();
             if (span.isRecording()) {
@@ -314,7 +342,8 @@ final class FrontDoor {
             }
             span.end();
             timer(method, template, status).record(nanos, TimeUnit.NANOSECONDS);
-            parts.accessLog().add(parts.accessLog().line(requestId, span.getSpanContext().getTraceId(), method,
+            String traceId = span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
+            parts.accessLog().add(parts.accessLog().line(requestId, traceId, method,
                     template, status, nanos, request.response().bytesWritten(), identity));
         }
 
@@ -332,23 +361,33 @@ final class FrontDoor {
                 if (!headers.contains("X-Forwarded-Proto")) {
                     headers.set("X-Forwarded-Proto", request.scheme());
                 }
-                if (!headers.contains("X-Forwarded-Host") && headers.contains(HttpHeaders.HOST)) {
-                    headers.set("X-Forwarded-Host", headers.get(HttpHeaders.HOST));
+                if (!headers.contains("X-Forwarded-Host") && request.authority() != null) {
+                    headers.set("X-Forwarded-Host", request.authority().toString());
                 }
             } else {
-                // anyone else's are replaced, as Quarkus would have ignored them
+                // anyone else's are replaced (or dropped), as Quarkus would have ignored them
                 headers.set("X-Forwarded-For", peer).set("X-Forwarded-Proto", request.scheme());
-                if (headers.contains(HttpHeaders.HOST)) {
-                    headers.set("X-Forwarded-Host", headers.get(HttpHeaders.HOST));
+                if (request.authority() != null) {
+                    headers.set("X-Forwarded-Host", request.authority().toString());
                 } else {
                     headers.remove("X-Forwarded-Host");
                 }
+                removeOtherForwardingHeaders(headers);
             }
             if (handOver == null) {
-                handOver = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions()
+                SocketAddress inner = quarkus.get();
+                HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions()
                                 .setMaxPoolSize(parts.poolPerLoop())
                                 .setKeepAlive(true)))
-                        .origin(quarkus.get());
+                        .originRequestProvider((incoming, client) -> client.request(new RequestOptions(HAND_OVER)
+                                .setServer(inner)));
+                // Quarkus' server not listening (yet, or any more): a 503 problem, not a bare 502
+                proxy.addInterceptor(parts.handOverFailures());
+                if (inner.port() > 0) {
+                    handOver = proxy; // in tests the port is known only once Quarkus listens
+                }
+                proxy.handle(request);
+                return;
             }
             handOver.handle(request);
         }
@@ -391,11 +430,15 @@ final class FrontDoor {
         for (Map.Entry<String, String> header : headers) {
             size += header.getKey().length() + header.getValue().length() + 4;
         }
-        if (size > parts.maxHeadersSize()) {
+        // near the limit the ordinary way decides (its count includes the request id it sets first)
+        if (size > parts.maxHeadersSize() - HEADROOM) {
             return null;
         }
-        if ((path.indexOf('%') >= 0 || (request.query() != null && request.query().indexOf('%') >= 0))
-                && PercentEncoding.refusal(path, request.query()).isPresent()) {
+        String query = request.query();
+        if (query != null && !isPlainQuery(query)) {
+            return null;
+        }
+        if (query != null && query.indexOf('%') >= 0 && PercentEncoding.refusal(path, query).isPresent()) {
             return null;
         }
         return lane;
@@ -408,7 +451,7 @@ final class FrontDoor {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' || c == ';' || c == '\\' || c < 0x21 || c > 0x7e) {
+            if (!isPathCharacter(c)) {
                 return false;
             }
             if (c == '/' && i + 1 < path.length()) {
@@ -420,6 +463,33 @@ final class FrontDoor {
             }
         }
         return true;
+    }
+
+    /** RFC 3986 pchar or '/', without '%' (a path to decode) and ';' (matrix parameters). */
+    private static boolean isPathCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,=:@/".indexOf(c) >= 0;
+    }
+
+    /** A query of RFC 3986 characters only (pchar, '/', '?', '%'): anything else is the ordinary way's to refuse. */
+    static boolean isPlainQuery(String query) {
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (!isPathCharacter(c) && c != '?' && c != '%' && c != ';') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Forwarding headers other than {@code X-Forwarded-For/-Proto/-Host} (which the front door sets): a client's
+     * {@code X-Forwarded-Ssl}, {@code -Port}, {@code -Prefix} or {@code Forwarded} would otherwise change what Quarkus
+     * or a service makes of the request's scheme, host or path.
+     */
+    static void removeOtherForwardingHeaders(MultiMap headers) {
+        headers.remove("X-Forwarded-Ssl").remove("X-Forwarded-Port").remove("X-Forwarded-Prefix")
+                .remove("X-Forwarded-Server").remove("Forwarded");
     }
 
     private static boolean withinLimit(String contentLength, long limit) {
@@ -440,6 +510,7 @@ final class FrontDoor {
         return parts.trusted().trusts(peer) ? first(request.headers(), "X-Forwarded-For", peer) : peer;
     }
 
+
     /** The first entry of a forwarding header, or the fallback when there is none. */
     private static String first(MultiMap headers, String name, String fallback) {
         String value = headers.get(name);
@@ -453,19 +524,18 @@ final class FrontDoor {
         return fallback;
     }
 
-    private SecurityIdentity remembered(String authorization) {
+    /** A bearer token this gateway verified a moment ago, read from the header as quarkus-oidc reads it; else null. */
+    private VerifiedTokens.Verified remembered(String authorization) {
         if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0,
                 BEARER.length())) {
             return null;
         }
-        return parts.tokens().find(authorization.substring(BEARER.length()))
-                .map(CachedTokenIdentityProvider::identity)
-                .orElse(null);
+        return parts.tokens().find(authorization.substring(BEARER.length())).orElse(null);
     }
 
-    private static boolean hasAnyRole(SecurityIdentity identity, RoutePolicies.Policy policy) {
+    private static boolean hasAnyRole(VerifiedTokens.Verified verified, RoutePolicies.Policy policy) {
         for (String role : policy.roles()) {
-            if (identity.hasRole(role)) {
+            if (verified.roles().contains(role)) {
                 return true;
             }
         }

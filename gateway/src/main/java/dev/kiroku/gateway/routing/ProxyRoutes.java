@@ -126,7 +126,7 @@ public class ProxyRoutes {
         Map<String, SocketAddress> origins = new HashMap<>();
         Map<String, RequestOptions> requestOptions = new HashMap<>();
         Map<String, Long> bodyLimits = new HashMap<>();
-        // the connections to a service are kept by event loop (the total stays max-pool-size)
+        // the connections to a service are kept by event loop (max-pool-size in all; as many again at the front door)
         int poolPerLoop = Math.max(1, (config.maxPoolSize() + eventLoops - 1) / eventLoops);
         config.backends().forEach((name, backend) -> {
             URI url = backend.url();
@@ -169,7 +169,8 @@ public class ProxyRoutes {
                     name -> new BackendFailures(name, bodyLimits.get(name), false), routePolicies, clientLimiter,
                     publicLimiter, callers, accessLog, tokens, propagators, tracer,
                     spans.recordsSpans(), metrics, config.hsts(), maxUriLength, maxHeadersSize, maxBodySize,
-                    poolPerLoop, TrustedProxies.of(config.trustedProxies())), config.frontDoor().host(), port,
+                    poolPerLoop, TrustedProxies.of(config.trustedProxies()),
+                    new HandOverFailures()), config.frontDoor().host(), port,
                     () -> SocketAddress.inetSocketAddress(quarkusPort(), quarkusHost()), eventLoops);
             door.start();
             frontDoor = door;
@@ -241,6 +242,14 @@ public class ProxyRoutes {
         }
     }
 
+    /** The front door closes first, while Quarkus' server still answers what it handed over. */
+    void stopFrontDoor(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        FrontDoor door = frontDoor;
+        if (door != null) {
+            door.stop();
+        }
+    }
+
     @PreDestroy
     void close() {
         FrontDoor door = frontDoor;
@@ -252,6 +261,44 @@ public class ProxyRoutes {
             log.close(); // the lines of the last moments before the stop, and any after it, written at once
         }
         limiters.forEach(RateLimiter::close);
+    }
+
+    /**
+     * A request the front door hands over while Quarkus' own server does not answer (starting, stopping): a 503
+     * problem, with a request id and the security headers, instead of a bare 502. Nothing else: every answer Quarkus'
+     * server gives goes back as it is.
+     */
+    private final class HandOverFailures implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                var incoming = context.request().proxiedRequest();
+                String requestId = RequestIds.accept(incoming.getHeader(RequestIds.HEADER));
+                LOG.warnf("Gateway's own server not answering a request handed over: %s",
+                        failure.getClass().getSimpleName());
+                Problem problem = new Problem(ProblemType.forStatus(503), ProblemType.titleForStatus(503), 503,
+                        "The gateway is starting or stopping; retry in a few seconds", incoming.path(), requestId,
+                        null, null);
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", ProblemWriter.MEDIA_TYPE)
+                        .putHeader("Cache-Control", "no-store")
+                        .putHeader("Retry-After", "5")
+                        .putHeader(RequestIds.HEADER, requestId)
+                        .setBody(Body.body(Buffer.buffer(serialise(problem))));
+                SecurityHeaders.apply(response.headers(), incoming.path(), config.hsts());
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+
+    private String serialise(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Turns a failed call to a service into a problem response instead of a bare 502 or a hang. */
@@ -363,14 +410,6 @@ public class ProxyRoutes {
                 }
             }
             return false;
-        }
-
-        private String serialise(Problem problem) {
-            try {
-                return json.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -152,17 +152,25 @@ final class RoutePolicyHandler implements Handler<RoutingContext> {
 
     /** The client a token was issued to; falls back to the subject. */
     static String clientOf(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        return clientOf(identity.getPrincipal());
+    }
+
+    static String clientOf(java.security.Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
             Object azp = jwt.getClaim("azp");
             return azp != null ? azp.toString() : jwt.getSubject();
         }
-        return identity.getPrincipal().getName();
+        return principal.getName();
     }
 
     /** The token's subject: each user of a shared client (e.g. the Swagger UI) has a budget of their own. */
     static String subjectOf(SecurityIdentity identity) {
-        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
-                : identity.getPrincipal().getName();
+        return subjectOf(identity.getPrincipal());
+    }
+
+    static String subjectOf(java.security.Principal principal) {
+        return principal instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+                : principal.getName();
     }
 
     /** The first three segments of a path, e.g. {@code /api/v1/provisions}: no identifiers in logs. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The peers whose {@code X-Forwarded-*} headers the front door believes: the entries of
- * {@code quarkus.http.proxy.trusted-proxies}, read as Quarkus reads them for its own server — an address
+ * {@code kiroku.gateway.trusted-proxies} (which Quarkus' own server trusts too, with the loopback address the front
+ * door hands requests over from), read as Quarkus reads its {@code trusted-proxies} — an address
  * ({@code 10.1.2.3}, {@code ::1}), a network in CIDR notation ({@code 10.0.0.0/8}) or a host name (resolved once, at
  * start). A {@code :port} after an address or host name is not checked here (the front door takes the entry for any
  * port), so such a list trusts at least what Quarkus trusts.
@@ -77,11 +78,9 @@ final class TrustedProxies {
         if (networks.isEmpty() || peer == null) {
             return false;
         }
-        byte[] address;
-        try {
-            // a literal is parsed, never looked up
-            address = InetAddress.getByName(peer).getAddress();
-        } catch (UnknownHostException e) {
+        // a literal, parsed (never looked up): Vert.x gives the peer's address so
+        byte[] address = io.netty.util.NetUtil.createByteArrayFromIpAddressString(peer);
+        if (address == null) {
             return false;
         }
         for (Network network : networks) {

@@ -32,4 +32,16 @@ class FrontDoorPathsTest {
         assertThat(FrontDoor.isPlain("/api/v1/provisions/é")).isFalse();
         assertThat(FrontDoor.isPlain("/api/v1/provisions/a b")).isFalse();
     }
+
+    @Test
+    void aQueryOfRfc3986CharactersIsServedAndAnyOtherHandedOver() {
+        assertThat(FrontDoor.isPlainQuery("limit=20&from=2026-01-01")).isTrue();
+        assertThat(FrontDoor.isPlainQuery("name=%E3%81%82&q=a/b?c")).isTrue();
+        assertThat(FrontDoor.isPlainQuery("q=a|b")).isFalse();
+        assertThat(FrontDoor.isPlainQuery("q=<script>")).isFalse();
+        assertThat(FrontDoor.isPlainQuery("q=a b")).isFalse();
+        assertThat(FrontDoor.isPlainQuery("q=\"x\"")).isFalse();
+        assertThat(FrontDoor.isPlainQuery("q={x}")).isFalse();
+        assertThat(FrontDoor.isPlainQuery("q=あ")).isFalse();
+    }
 }
