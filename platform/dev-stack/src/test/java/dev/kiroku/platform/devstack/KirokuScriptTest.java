@@ -62,7 +62,10 @@ class KirokuScriptTest {
     @Test
     void theGatewayAloneOpensToTheNetworkWhenAsked() throws Exception {
         Map<String, String> open = Map.of("KIROKU_GATEWAY_HOST", "0.0.0.0");
-        assertThat(env("gateway", open)).contains("QUARKUS_HTTP_HOST=0.0.0.0", "QUARKUS_HTTP_PORT=8080");
+        // clients reach the gateway's front door; Quarkus' own server behind it stays on the loopback address
+        assertThat(env("gateway", open)).contains("KIROKU_GATEWAY_FRONT_DOOR_HOST=0.0.0.0",
+                        "KIROKU_GATEWAY_FRONT_DOOR_PORT=8080", "QUARKUS_HTTP_HOST=127.0.0.1", "QUARKUS_HTTP_PORT=8079")
+                .doesNotContain("QUARKUS_HTTP_HOST=0.0.0.0");
         for (String service : SERVICES.subList(0, 3)) {
             assertThat(env(service, open)).as(service).contains("QUARKUS_HTTP_HOST=127.0.0.1")
                     .doesNotContain("QUARKUS_HTTP_HOST=0.0.0.0");
@@ -299,8 +302,10 @@ class KirokuScriptTest {
         String config = result.substring(2);
 
         for (String service : SERVICES) {
-            String port = env(service, Map.of()).stream().filter(l -> l.startsWith("QUARKUS_HTTP_PORT="))
-                    .findFirst().orElseThrow().substring("QUARKUS_HTTP_PORT=".length());
+            // the port clients call: the gateway's front door's, every other service's own
+            String variable = service.equals("gateway") ? "KIROKU_GATEWAY_FRONT_DOOR_PORT=" : "QUARKUS_HTTP_PORT=";
+            String port = env(service, Map.of()).stream().filter(l -> l.startsWith(variable))
+                    .findFirst().orElseThrow().substring(variable.length());
             assertThat(config).as(service).contains("  - job_name: " + service + "\n    metrics_path: /q/metrics\n"
                     + "    static_configs:\n      - targets: ['127.0.0.1:" + port + "']\n");
         }
