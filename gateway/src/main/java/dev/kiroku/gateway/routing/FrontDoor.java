@@ -68,7 +68,6 @@ import java.util.function.Function;
 final class FrontDoor {
 
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
-    private static final String BEARER = "Bearer ";
     /** Room under the header-size limit for the request id the ordinary way adds before it counts. */
     private static final long HEADROOM = 256;
     private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
@@ -91,7 +90,7 @@ final class FrontDoor {
     record Lane(String prefix, String backend, long maxBodySize) {
 
         boolean matches(String path) {
-            return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+            return ProxyFastPath.underPrefix(path, prefix);
         }
     }
 
@@ -99,7 +98,7 @@ final class FrontDoor {
     record Parts(List<Lane> lanes, Map<String, SocketAddress> origins, Map<String, RequestOptions> requestOptions,
             Function<String, ProxyInterceptor> failures, RoutePolicies policies, RateLimiter clientLimiter,
             RateLimiter publicLimiter, Callers callers, AccessLog accessLog, VerifiedTokens tokens,
-            ContextPropagators propagators, Tracer tracer, boolean recordsSpans, MeterRegistry metrics, boolean hsts,
+            ContextPropagators propagators, Tracer tracer, MeterRegistry metrics, boolean hsts,
             long maxUriLength, long maxHeadersSize, long maxBodySize, int poolPerLoop, TrustedProxies trusted,
             ProxyInterceptor handOverFailures) {
     }
@@ -510,7 +509,6 @@ final class FrontDoor {
         return parts.trusted().trusts(peer) ? first(request.headers(), "X-Forwarded-For", peer) : peer;
     }
 
-
     /** The first entry of a forwarding header, or the fallback when there is none. */
     private static String first(MultiMap headers, String name, String fallback) {
         String value = headers.get(name);
@@ -526,11 +524,8 @@ final class FrontDoor {
 
     /** A bearer token this gateway verified a moment ago, read from the header as quarkus-oidc reads it; else null. */
     private VerifiedTokens.Verified remembered(String authorization) {
-        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0,
-                BEARER.length())) {
-            return null;
-        }
-        return parts.tokens().find(authorization.substring(BEARER.length())).orElse(null);
+        String token = ProxyFastPath.bearerToken(authorization);
+        return token == null ? null : parts.tokens().find(token).orElse(null);
     }
 
     private static boolean hasAnyRole(VerifiedTokens.Verified verified, RoutePolicies.Policy policy) {

@@ -42,8 +42,22 @@ final class ProxyFastPath implements Handler<RoutingContext> {
     record Lane(String prefix, Handler<RoutingContext> proxy) {
 
         boolean matches(String path) {
-            return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+            return underPrefix(path, prefix);
         }
+    }
+
+    /** Whether a path is the prefix itself or below it (whole segments only). */
+    static boolean underPrefix(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, read as quarkus-oidc reads it; else null. */
+    static String bearerToken(String authorization) {
+        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0,
+                BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length());
     }
 
     /** Requests that took the short way: exported as {@value #METRIC} (its share of all requests is the hit rate). */
@@ -114,12 +128,7 @@ final class ProxyFastPath implements Handler<RoutingContext> {
 
     /** The identity of a bearer token verified a moment ago, as quarkus-oidc reads the header; else null. */
     private SecurityIdentity remembered(String authorization) {
-        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0,
-                BEARER.length())) {
-            return null;
-        }
-        return tokens.find(authorization.substring(BEARER.length()))
-                .map(CachedTokenIdentityProvider::identity)
-                .orElse(null);
+        String token = bearerToken(authorization);
+        return token == null ? null : tokens.find(token).map(CachedTokenIdentityProvider::identity).orElse(null);
     }
 }

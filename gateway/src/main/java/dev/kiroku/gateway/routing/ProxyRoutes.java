@@ -168,7 +168,7 @@ public class ProxyRoutes {
             FrontDoor door = new FrontDoor(new FrontDoor.Parts(doorLanes, origins, requestOptions,
                     name -> new BackendFailures(name, bodyLimits.get(name), false), routePolicies, clientLimiter,
                     publicLimiter, callers, accessLog, tokens, propagators, tracer,
-                    spans.recordsSpans(), metrics, config.hsts(), maxUriLength, maxHeadersSize, maxBodySize,
+                    metrics, config.hsts(), maxUriLength, maxHeadersSize, maxBodySize,
                     poolPerLoop, TrustedProxies.of(config.trustedProxies()),
                     new HandOverFailures()), config.frontDoor().host(), port,
                     () -> SocketAddress.inetSocketAddress(quarkusPort(), quarkusHost()), eventLoops);
