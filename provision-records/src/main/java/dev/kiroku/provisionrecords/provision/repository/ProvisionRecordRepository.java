@@ -206,16 +206,16 @@ public class ProvisionRecordRepository {
      */
     public List<MatchedSubject> subjects(SubjectCriteria criteria, String after, int limit) {
         List<Object> parameters = new ArrayList<>();
-        // each subject's latest matching record, read from the (counterparty, subject) index alone: it carries the
-        // sealed identifier and name (V8), so a page reads no heap row
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (r.subject_index) r.subject_index, r.id, "
-                + "r.subject_scheme, r.subject_identifier_enc, r.subject_name_enc FROM provision_record r WHERE ")
-                .append(where(criteria, parameters));
+        // the page's (subject, latest record) pairs from the (counterparty, subject) index alone, then those rows
+        StringBuilder sql = new StringBuilder("SELECT r.subject_index, r.id, r.subject_scheme, "
+                + "r.subject_identifier_enc, r.subject_name_enc FROM (SELECT DISTINCT ON (r.subject_index) "
+                + "r.subject_index, r.id FROM provision_record r WHERE ").append(where(criteria, parameters));
         if (after != null) {
             sql.append(" AND r.subject_index > ?");
             parameters.add(after);
         }
-        sql.append(" ORDER BY r.subject_index, r.id DESC LIMIT ?");
+        sql.append(" ORDER BY r.subject_index, r.id DESC LIMIT ?) p JOIN provision_record r ON r.id = p.id "
+                + "ORDER BY r.subject_index");
         parameters.add(limit);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
             bindAll(c, s, parameters);
