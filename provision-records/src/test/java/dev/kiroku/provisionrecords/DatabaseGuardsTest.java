@@ -86,6 +86,25 @@ class DatabaseGuardsTest {
                 .then().statusCode(200).extract().path("id");
     }
 
+    /**
+     * Issue 18: a disclosure stores the ids of the records it disclosed without locking those records (V7: no foreign
+     * key whose check takes a FOR KEY SHARE lock, a write into every disclosed record's tuple).
+     */
+    @Test
+    void aDisclosureLeavesTheRecordsItDisclosedUnlocked() throws SQLException {
+        String request = disclosure();
+        try (Connection connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT r.xmax::text FROM disclosure_request_record d "
+                     + "JOIN provision_record r ON r.id = d.record_id WHERE d.request_id = ?::uuid")) {
+            query.setString(1, request);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("the request disclosed a record").isTrue();
+                assertThat(rows.getString(1)).as("no transaction locked or updated the disclosed record")
+                        .isEqualTo("0");
+            }
+        }
+    }
+
     @Test
     void theServiceConnectsAsARoleThatOwnsNothingAndCannotReachTheMigrationHistory_issue13() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

@@ -37,6 +37,9 @@ public class AffectedPersonRepository implements PanacheRepositoryBase<AffectedP
         if (subjectIndexes.isEmpty()) {
             return Map.of();
         }
+        // transaction-local (set_config's is_local), restored after the lookup; a lookup that fails leaves its
+        // transaction to roll back, which undoes the setting as well (a restore in a finally block would only replace
+        // PostgreSQL's error with "current transaction is aborted")
         String planCacheMode = planCacheMode("force_generic_plan");
         List<AffectedPerson> found = getEntityManager().createNativeQuery("SELECT p.* FROM "
                         + "unnest(CAST(?2 AS text[])) AS k(subject_index) JOIN LATERAL (SELECT * FROM affected_person a "
