@@ -55,6 +55,19 @@ class SignedNoteTest {
     }
 
     @Test
+    void aVerifierKeyWhoseBytesAreNoPointOfTheCurveIsRefused() {
+        byte[] typed = new byte[33];
+        typed[0] = 0x01;
+        Arrays.fill(typed, 1, 33, (byte) 0xff);
+        typed[1] = (byte) 0xed;
+        typed[32] = 0x7f; // y = p, the non-canonical encoding of y = 0 (RFC 8032 5.1.3 refuses it)
+        String key = "bad+00000000+" + Base64.getEncoder().encodeToString(typed);
+        assertThatThrownBy(() -> NoteKey.verifier(key))
+                .isInstanceOf(NoteException.class)
+                .hasMessageContaining("not an Ed25519 public key");
+    }
+
+    @Test
     void aCheckpointRoundTripsThroughItsSignedNote() {
         NoteKey key = NoteKey.signing("kiroku.example/provision-records", new byte[32]);
         Checkpoint checkpoint = new Checkpoint("kiroku.example/provision-records", 42, new byte[32]);
