@@ -14,13 +14,16 @@ import java.util.HexFormat;
  * {@code SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key)}) and its verifier key text
  * {@code <name>+<key id hex>+<base64(0x01 ‖ public key)>}. A signing key also holds the private half.
  * <p>
- * RFC 8032 Ed25519 (pure, cofactorless verification, S below the group order) by Bouncy Castle's
+ * RFC 8032 Ed25519 (pure; S below the group order and R canonical; a public key must be a canonical point of the
+ * prime-order subgroup, so small-order and off-curve keys are refused when read) by Bouncy Castle's
  * {@code rfc8032.Ed25519}, not the JDK's EdDSA provider: on Java 17 the JDK's takes about 0.5 ms to sign or verify on
  * this project's two-core machine, Bouncy Castle's about 0.06 ms (measured warm, 5,000 of each), and a service signs
  * its log's checkpoint up to five times a second, cosigns the other logs' and verifies their notes and its
  * witnesses' cosignatures every second, all on the cores its requests run on. The public point is decoded and
  * validated once per key, not at every verification. The offline verifier ({@code tools/verifier}) keeps the JDK's
- * implementation: a second, independent implementation checks the first.
+ * implementation: a second, independent implementation checks the first. The two can disagree only on a signature
+ * whose R carries a small-order component, which Bouncy Castle's cofactored check accepts and the JDK's cofactorless
+ * one refuses; only the key's holder can make one, and RFC 8032 signing never does.
  */
 public final class NoteKey {
 

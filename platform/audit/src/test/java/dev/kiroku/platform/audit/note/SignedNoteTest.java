@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,17 +55,29 @@ class SignedNoteTest {
                 .isInstanceOf(NoteException.class);
     }
 
-    @Test
-    void aVerifierKeyWhoseBytesAreNoPointOfTheCurveIsRefused() {
+    /** A verifier key with these 32 public-key bytes, its id left unchecked (the key is refused before it). */
+    private static String verifierKeyOf(byte[] publicKey) {
         byte[] typed = new byte[33];
         typed[0] = 0x01;
-        Arrays.fill(typed, 1, 33, (byte) 0xff);
-        typed[1] = (byte) 0xed;
-        typed[32] = 0x7f; // y = p, the non-canonical encoding of y = 0 (RFC 8032 5.1.3 refuses it)
-        String key = "bad+00000000+" + Base64.getEncoder().encodeToString(typed);
-        assertThatThrownBy(() -> NoteKey.verifier(key))
-                .isInstanceOf(NoteException.class)
-                .hasMessageContaining("not an Ed25519 public key");
+        System.arraycopy(publicKey, 0, typed, 1, 32);
+        return "bad+00000000+" + Base64.getEncoder().encodeToString(typed);
+    }
+
+    @Test
+    void aVerifierKeyThatIsNotAValidPrimeOrderPointIsRefused() {
+        byte[] nonCanonical = new byte[32]; // y = p: the non-canonical encoding of y = 0 (RFC 8032 5.1.3)
+        Arrays.fill(nonCanonical, (byte) 0xff);
+        nonCanonical[0] = (byte) 0xed;
+        nonCanonical[31] = 0x7f;
+        byte[] offTheCurve = new byte[32]; // y = 2: (y^2 - 1) / (d y^2 + 1) has no square root mod p
+        offTheCurve[0] = 2;
+        byte[] smallOrder = new byte[32]; // y = 1: the neutral point, under which any key's signatures would hold
+        smallOrder[0] = 1;
+        for (byte[] key : List.of(nonCanonical, offTheCurve, smallOrder)) {
+            assertThatThrownBy(() -> NoteKey.verifier(verifierKeyOf(key)))
+                    .isInstanceOf(NoteException.class)
+                    .hasMessageContaining("not an Ed25519 public key");
+        }
     }
 
     @Test
