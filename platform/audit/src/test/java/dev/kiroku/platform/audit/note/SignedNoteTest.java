@@ -71,7 +71,7 @@ class SignedNoteTest {
         nonCanonical[31] = 0x7f;
         byte[] offTheCurve = new byte[32]; // y = 2: (y^2 - 1) / (d y^2 + 1) has no square root mod p
         offTheCurve[0] = 2;
-        byte[] smallOrder = new byte[32]; // y = 1: the neutral point, under which any key's signatures would hold
+        byte[] smallOrder = new byte[32]; // y = 1: the neutral point, under which anyone could forge a signature
         smallOrder[0] = 1;
         for (byte[] key : List.of(nonCanonical, offTheCurve, smallOrder)) {
             assertThatThrownBy(() -> NoteKey.verifier(verifierKeyOf(key)))
