@@ -290,7 +290,7 @@ class KirokuScriptTest {
     void javaOptsPrintsTheOptionsAServiceStartsWithAndHonoursItsOverride_issue18() throws Exception {
         assertThat(run(Map.of(), "java-opts", "joint-use")).isEqualTo("0\n-Xmx384m\n");
         assertThat(run(Map.of(), "java-opts", "provision-records")).isEqualTo("0\n-Xmx768m -XX:+UseParallelGC\n");
-        assertThat(run(Map.of(), "java-opts", "gateway")).isEqualTo("0\n-Xmx384m -XX:+UseParallelGC\n");
+        assertThat(run(Map.of(), "java-opts", "gateway")).isEqualTo("0\n-Xmx384m -Xms64m -XX:+UseParallelGC\n");
         assertThat(run(Map.of("KIROKU_JAVA_OPTS_BREACH_REPORTING", "-Xmx256m -XX:+UseSerialGC"), "java-opts",
                 "breach-reporting")).isEqualTo("0\n-Xmx256m -XX:+UseSerialGC\n");
         assertThat(run(Map.of(), "java-opts", "no-such-service")).startsWith("1\n").contains("no service no-such-service");
